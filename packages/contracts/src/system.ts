@@ -1,0 +1,23 @@
+import { type Static, Type } from 'typebox';
+
+export const Health = Type.Object(
+  { status: Type.Literal('ok') },
+  { $id: 'Health', additionalProperties: false },
+);
+export type Health = Static<typeof Health>;
+
+export const Readiness = Type.Object(
+  {
+    status: Type.Union([Type.Literal('ready'), Type.Literal('unavailable')]),
+    checks: Type.Object(
+      {
+        database: Type.Union([Type.Literal('ok'), Type.Literal('failing')]),
+        storage: Type.Union([Type.Literal('ok'), Type.Literal('failing')]),
+        shutting_down: Type.Boolean(),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { $id: 'Readiness', additionalProperties: false },
+);
+export type Readiness = Static<typeof Readiness>;

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { Health, Readiness } from '@chambers/contracts/system';
+import { DevMail } from '@chambers/contracts/dev-mailbox';
+import { Id, PageMeta, Timestamp } from '@chambers/contracts/common';
+import { MembershipRole, MembershipSummary, LoginRequest, Session } from '@chambers/contracts/auth';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import devMailboxRoutes from './modules/dev-mailbox/routes';
+import systemRoutes from './modules/system/routes';
+import errorHandler from './plugins/error-handler';
+import jobs from './plugins/jobs';
+import lifecycle from './plugins/lifecycle';
+import openapi from './plugins/openapi';
+import routeRegistry from './plugins/route-registry';
+import security from './plugins/security';
+import services, { type Services } from './plugins/services';
+import spa from './plugins/spa';
+
+/** Largest JSON body any route accepts; uploads stream through multipart with their own limits. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Builds the Fastify app around already-open services (database, blob store, mailer), without
+ * listening. The server entry and the tests both use it.
+ *
+ * Plugins load in a fixed order:
+ *  1. infrastructure that everything else relies on — the route registry first so it sees every
+ *     route, then services, lifecycle, the error handler;
+ *  2. cross-cutting HTTP concerns — security headers, CORS, rate limit, OpenAPI (which must be
+ *     registered before the routes it documents);
+ *  3. the routes of each module, then the SPAs, whose not-found fallback must come last.
+ */
+export async function buildApp(deps: Services): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // Unknown fields are rejected (400), never silently written: no mass assignment.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(routeRegistry);
+  await app.register(services, deps);
+  await app.register(lifecycle);
+  await app.register(errorHandler);
+  await app.register(jobs);
+
+  await app.register(security);
+  await app.register(openapi, {
+    schemas: [Id, Timestamp, PageMeta, Health, Readiness, DevMail, MembershipRole, MembershipSummary, LoginRequest, Session],
+  });
+
+  await app.register(systemRoutes);
+  if (config.mail.transport === 'mailbox') await app.register(devMailboxRoutes);
+
+  await app.register(spa);
+  return app;
+}

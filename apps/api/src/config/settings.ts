@@ -1,0 +1,47 @@
+/**
+ * Every setting Chambers reads from the environment, with its default and what it is for.
+ * `load-config.ts` is the only reader of `process.env`; `.env.example` lists these same names
+ * (a test keeps the two in step).
+ */
+export interface Setting {
+  /** Default when unset; `undefined` means "unset". */
+  default?: string;
+  doc: string;
+}
+
+export const settings = {
+  NODE_ENV: { default: 'development', doc: 'development | test | production' },
+  HOST: { default: '127.0.0.1', doc: 'Interface to listen on (0.0.0.0 in containers).' },
+  PORT: { default: '3000', doc: 'Port serving the API, Manage (/) and Connect (/connect/).' },
+  PUBLIC_URL: { doc: 'Base URL users reach Chambers at, used in mailed links. Default http://localhost:$PORT.' },
+  LOG_LEVEL: { default: 'info', doc: 'fatal | error | warn | info | debug | trace | silent' },
+  TRUST_PROXY: { default: 'false', doc: 'true when behind a load balancer that sets X-Forwarded-For.' },
+  DATA_DIR: { default: './.data', doc: 'Where the embedded database and disk blobs live.' },
+  DATABASE_URL: { doc: 'postgres:// URL. Unset: embedded PGlite under $DATA_DIR/db.' },
+  DATABASE_POOL_MAX: { default: '10', doc: 'Connections per API process (PostgreSQL only).' },
+  STORAGE_DRIVER: { default: 'disk', doc: 'disk | s3' },
+  STORAGE_DISK_PATH: { doc: 'Blob directory for the disk driver. Default $DATA_DIR/blobs.' },
+  S3_ENDPOINT: { doc: 'S3-compatible endpoint URL (MinIO, R2). Unset: AWS S3.' },
+  S3_REGION: { default: 'us-east-1', doc: 'S3 region.' },
+  S3_BUCKET: { doc: 'Bucket holding the blobs (required when STORAGE_DRIVER=s3).' },
+  S3_ACCESS_KEY_ID: { doc: 'S3 access key. Unset: the AWS SDK default credential chain.' },
+  S3_SECRET_ACCESS_KEY: { doc: 'S3 secret key.' },
+  S3_FORCE_PATH_STYLE: { default: 'false', doc: 'true for MinIO and most self-hosted stores.' },
+  SMTP_URL: { doc: 'smtp:// or smtps:// URL. Unset: mail goes to the dev mailbox at /dev/mailbox.' },
+  MAIL_FROM: { default: 'Chambers <no-reply@chambers.localhost>', doc: 'Sender of every mail.' },
+  JWT_SECRET: {
+    doc: 'Secret signing access tokens (at least 32 characters). Unset outside production: generated once into $DATA_DIR.',
+  },
+  CORS_ORIGINS: { default: '', doc: 'Comma-separated origins allowed to call the API cross-origin.' },
+  RATE_LIMIT_MAX: { default: '600', doc: 'Requests per client per RATE_LIMIT_WINDOW_SECONDS.' },
+  RATE_LIMIT_WINDOW_SECONDS: { default: '60', doc: 'Rate limit window.' },
+  SHUTDOWN_DELAY_MS: {
+    default: '0',
+    doc: 'On SIGTERM, how long to keep serving (readiness 503) before closing, so a load balancer can drain.',
+  },
+  JOBS_ENABLED: { default: 'true', doc: 'Run the background-job worker in this process.' },
+  JOBS_POLL_INTERVAL_MS: { default: '1000', doc: 'How often an idle worker looks for due jobs.' },
+  SEED_DEMO: { doc: 'Seed a demo firm into an empty database. Default true, false in production.' },
+} as const satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof settings;

@@ -1,0 +1,32 @@
+import { index, pgEnum, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant, id, timestamps } from './columns';
+import { firms } from './firms';
+import { identities } from './identities';
+
+/** admin / attorney / staff use Manage; co_counsel / client are externals who use Connect. */
+export const membershipRole = pgEnum('membership_role', ['admin', 'attorney', 'staff', 'co_counsel', 'client']);
+export const membershipStatus = pgEnum('membership_status', ['active', 'deactivated']);
+
+/** Ties an identity to a firm in one role. A session acts as exactly one membership. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: id(),
+    firmId: uuid('firm_id')
+      .notNull()
+      .references(() => firms.id),
+    identityId: uuid('identity_id')
+      .notNull()
+      .references(() => identities.id),
+    role: membershipRole('role').notNull(),
+    status: membershipStatus('status').notNull().default('active'),
+    /** The firm's contact record of an external (the contacts table arrives with practice data). */
+    contactId: uuid('contact_id'),
+    lastUsedAt: instant('last_used_at'),
+    ...timestamps(),
+  },
+  (table) => [
+    uniqueIndex('memberships_firm_identity_key').on(table.firmId, table.identityId),
+    index('memberships_identity_idx').on(table.identityId),
+  ],
+);

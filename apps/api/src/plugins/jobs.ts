@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { JobWorker } from '../jobs/job-worker';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobWorker: JobWorker;
+  }
+}
+
+/** Runs the outbox worker in this process (every replica may; SKIP LOCKED keeps them apart). */
+export default fp(
+  async function jobs(app: FastifyInstance) {
+    const worker = new JobWorker({
+      db: app.database.db,
+      log: app.log.child({ component: 'jobs' }),
+      pollIntervalMs: app.config.jobs.pollIntervalMs,
+      handlers: {
+        'mail.send': (message) => app.mailer.send(message),
+      },
+    });
+    app.decorate('jobWorker', worker);
+    if (!app.config.jobs.enabled) return;
+    app.addHook('onReady', async () => worker.start());
+    // Registered after the services plugin, so this runs before the database is closed.
+    app.addHook('preClose', async () => worker.stop());
+  },
+  { name: 'jobs', dependencies: ['config'] },
+);

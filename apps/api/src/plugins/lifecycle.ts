@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+export interface Lifecycle {
+  /** True from the moment shutdown begins: readiness answers 503 so load balancers stop routing here. */
+  readonly shuttingDown: boolean;
+  beginShutdown(): void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    lifecycle: Lifecycle;
+  }
+}
+
+export default fp(
+  async function lifecycle(app: FastifyInstance) {
+    let shuttingDown = false;
+    app.decorate('lifecycle', {
+      get shuttingDown() {
+        return shuttingDown;
+      },
+      beginShutdown() {
+        shuttingDown = true;
+      },
+    });
+  },
+  { name: 'lifecycle' },
+);

@@ -1,0 +1,53 @@
+import { Problem } from '@chambers/contracts/problem';
+import type { SharedSchema } from '@chambers/contracts/schema-ref';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * Registers the shared schemas (each once, by `$id`) and generates the OpenAPI 3.1 document from
+ * the route schemas. Component names are the schemas' `$id`s, so they stay stable.
+ */
+export default fp(
+  async function openapi(app: FastifyInstance, options: { schemas: SharedSchema[] }) {
+    for (const schema of [Problem, ...options.schemas]) app.addSchema(schema);
+
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Chambers API',
+          version: '1.0.0',
+          description:
+            'The REST API of Chambers, used by the Manage and Connect apps and by integrators. ' +
+            'Conventions: JSON with snake_case fields, `{data}` envelopes, cursor pagination, ' +
+            'RFC 9457 problem details for every error.',
+        },
+        servers: [{ url: '/' }],
+        components: {
+          securitySchemes: {
+            bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT or API token' },
+          },
+        },
+        security: [{ bearerAuth: [] }],
+      },
+      refResolver: {
+        buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+      },
+    });
+
+    await app.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      uiConfig: { docExpansion: 'list', deepLinking: true },
+    });
+
+    app.get(
+      '/api/openapi.json',
+      { schema: { hide: true }, config: { permission: 'public' } },
+      async () => app.swagger(),
+    );
+  },
+  { name: 'openapi' },
+);

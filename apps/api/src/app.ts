@@ -5,8 +5,10 @@ import { Id, PageMeta, Timestamp } from '@chambers/contracts/common';
 import { MembershipRole, MembershipSummary, LoginRequest, Session } from '@chambers/contracts/auth';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import authRoutes from './modules/auth/routes';
 import devMailboxRoutes from './modules/dev-mailbox/routes';
 import systemRoutes from './modules/system/routes';
+import auth from './plugins/auth';
 import errorHandler from './plugins/error-handler';
 import jobs from './plugins/jobs';
 import lifecycle from './plugins/lifecycle';
@@ -52,6 +54,7 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
   await app.register(lifecycle);
   await app.register(errorHandler);
   await app.register(jobs);
+  await app.register(auth);
 
   await app.register(security);
   await app.register(openapi, {
@@ -59,6 +62,7 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
   });
 
   await app.register(systemRoutes);
+  await app.register(authRoutes);
   if (config.mail.transport === 'mailbox') await app.register(devMailboxRoutes);
 
   await app.register(spa);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config, DatabaseConfig, LogLevel, MailConfig, NodeEnv } from './config';
-import { type SettingName, settings } from './settings';
+import { type Setting, type SettingName, settings } from './settings';
 
 /** A setting that cannot be used. Its message is one line naming the setting, fit to print as-is. */
 export class ConfigError extends Error {
@@ -13,7 +13,7 @@ function reader(env: Env) {
   const raw = (name: SettingName): string | undefined => {
     const value = env[name]?.trim();
     if (value !== undefined && value !== '') return value;
-    const setting: { default?: string } = settings[name];
+    const setting: Setting = settings[name];
     return setting.default;
   };
   const fail = (name: SettingName, problem: string, value?: string): never => {

@@ -41,7 +41,7 @@ export async function openDatabase(
   return { driver: 'postgres', db, pool, close: () => pool.end() };
 }
 
-export function fromPglite(client: PGlite): Database {
+export function fromPglite(client: PGlite): Extract<Database, { driver: 'pglite' }> {
   const db = drizzlePglite({ client }) as unknown as Db;
   return { driver: 'pglite', db, client, close: () => client.close() };
 }

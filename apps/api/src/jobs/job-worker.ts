@@ -72,11 +72,12 @@ export class JobWorker {
           where status = 'pending'
             and run_at <= now()
             and (locked_until is null or locked_until < now())
-          order by run_at
+          order by run_at, id
           limit ${batchSize}
           for update skip locked)
       returning id, kind, payload, attempts, max_attempts`);
-    const rows = (claimed as unknown as { rows: ClaimedJob[] }).rows;
+    // RETURNING does not keep the subquery's order; ids are time-ordered, so this is enqueue order.
+    const rows = (claimed as unknown as { rows: ClaimedJob[] }).rows.sort((a, b) => (a.id < b.id ? -1 : 1));
     for (const job of rows) await this.runJob(job);
     return rows.length;
   }

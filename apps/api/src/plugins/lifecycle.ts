@@ -24,6 +24,15 @@ export default fp(
         shuttingDown = true;
       },
     });
+    app.addHook('preClose', async () => {
+      shuttingDown = true;
+    });
+    // While draining, each response closes its connection: keep-alive sockets would otherwise hold
+    // the server open after the in-flight requests finished, and clients reconnect elsewhere.
+    app.addHook('onSend', async (_request, reply, payload) => {
+      if (shuttingDown) reply.header('connection', 'close');
+      return payload;
+    });
   },
   { name: 'lifecycle' },
 );

@@ -29,7 +29,7 @@ declare module 'fastify' {
 export default fp(
   async function services(app: FastifyInstance, services: Services) {
     app.decorate('config', services.config);
-    app.decorate('database', services.database);
+    app.decorate<Database>('database', services.database);
     app.decorate('blobs', services.blobs);
     app.decorate('mailer', services.mailer);
     app.addHook('onClose', async () => {

@@ -15,9 +15,9 @@ const spas = [
 ] as const;
 
 /** Hashed asset names never change content; index.html must be revalidated so deploys show up. */
-function cacheHeaders(reply: { setHeader(name: string, value: string): unknown }, filePath: string) {
+function cacheHeaders(reply: FastifyReply, filePath: string) {
   const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-  reply.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 /**

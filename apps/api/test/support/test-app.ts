@@ -23,7 +23,12 @@ export interface TestApp {
  * a disk blob store in a temporary directory. `env` overrides settings as the environment would.
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; mailer?: (database: Database, config: Config) => Mailer } = {},
+  options: {
+    env?: Record<string, string>;
+    mailer?: (database: Database, config: Config) => Mailer;
+    /** Extra routes a test needs (a slow or failing one), added before the app is ready. */
+    prepare?: (app: FastifyInstance) => void;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'chambers-app-'));
   const config = loadConfig({
@@ -38,6 +43,7 @@ export async function createTestApp(
   const blobs = createBlobStore(config.storage);
   const mailer = options.mailer ? options.mailer(database, config) : createMailer(config.mail, database.db);
   const app = await buildApp({ config, database, blobs, mailer });
+  options.prepare?.(app);
   await app.ready();
   return {
     app,

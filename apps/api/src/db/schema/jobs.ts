@@ -24,5 +24,5 @@ export const jobs = pgTable(
     lastError: text('last_error'),
     ...timestamps(),
   },
-  (table) => [index('jobs_due_idx').on(table.runAt).where(sql`${table.status} = 'pending'`)],
+  (table) => [index('jobs_due_idx').on(table.runAt, table.id).where(sql`${table.status} = 'pending'`)],
 );

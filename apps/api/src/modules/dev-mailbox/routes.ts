@@ -16,6 +16,7 @@ const devMailboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { permission: 'public' },
       schema: {
+        hide: true,
         operationId: 'listDevMail',
         tags: ['Development'],
         summary: 'Mail captured by the dev mailbox, newest first (development only)',

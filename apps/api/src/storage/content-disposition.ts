@@ -1,0 +1,17 @@
+/**
+ * `Content-Disposition: attachment` per RFC 6266: an ASCII `filename` fallback for old clients plus the
+ * exact UTF-8 name in `filename*` (RFC 8187 encoding).
+ */
+export function attachmentDisposition(filename: string): string {
+  // Control characters could split a header; path separators mean nothing to a browser's save dialog.
+  const clean = filename.replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim() || 'download';
+  const fallback = clean.replace(/[^\u0020-\u007e]/g, '_').replace(/["%]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc8187(clean)}`;
+}
+
+function encodeRfc8187(value: string): string {
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { constants, type Stats } from 'node:fs';
+import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  type BlobStore,
+  BlobNotFoundError,
+  type ByteRange,
+  generateBlobKey,
+  isBlobKey,
+  type PutOptions,
+  resolveRange,
+  type StoredBlob,
+} from './blob-store';
+import { HashingStream } from './hashing-stream';
+
+/** Uploads in progress live here, inside the root so the final `rename` stays on one filesystem. */
+const TEMP_DIR = '.tmp';
+
+/**
+ * Stores each blob as a file at `<root>/<aa>/<bb>/<key>`, where `aa`/`bb` come from the key's random tail:
+ * 65,536 evenly filled directories instead of one ever-growing one. Writes go to a temp file that is
+ * fsynced and only then renamed into place, so a crash never leaves a partial object under a real key.
+ */
+export class DiskBlobStore implements BlobStore {
+  readonly driver = 'disk';
+  readonly #root: string;
+  readonly #tempDir: string;
+  #ready: Promise<void> | undefined;
+
+  constructor(root: string) {
+    this.#root = resolve(root);
+    this.#tempDir = join(this.#root, TEMP_DIR);
+  }
+
+  newKey(): string {
+    return generateBlobKey();
+  }
+
+  async put(body: Readable, options: PutOptions = {}): Promise<StoredBlob> {
+    await this.#ensureRoot();
+    const key = this.newKey();
+    const tempPath = join(this.#tempDir, `${key}.${randomUUID()}.part`);
+    const meter = new HashingStream({ maxBytes: options.maxBytes });
+    // Opened up front (not lazily by createWriteStream) so cleanup can never race the file's creation.
+    const file = await open(tempPath, 'wx', 0o600);
+    try {
+      // `flush` fsyncs the file before the stream closes it: the bytes are on disk before the rename.
+      await pipeline(body, meter, file.createWriteStream({ flush: true }));
+      const finalPath = this.#pathFor(key);
+      await mkdir(dirname(finalPath), { recursive: true });
+      await rename(tempPath, finalPath);
+      await syncDirectory(dirname(finalPath));
+      return { key, size: meter.byteCount, sha256: meter.sha256 };
+    } catch (error) {
+      await file.close().catch(() => {}); // usually closed by the stream already
+      await rm(tempPath, { force: true });
+      throw error;
+    }
+  }
+
+  async get(key: string, range?: ByteRange): Promise<Readable> {
+    if (!isBlobKey(key)) throw new BlobNotFoundError(key);
+    let file: Awaited<ReturnType<typeof open>>;
+    try {
+      file = await open(this.#pathFor(key), 'r');
+    } catch (error) {
+      if (isMissing(error)) throw new BlobNotFoundError(key);
+      throw error;
+    }
+    try {
+      // Sized through the open handle, so a concurrent delete cannot slip between stat and read.
+      const { size } = await file.stat();
+      const bounds = range ? resolveRange(range, size) : undefined;
+      return file.createReadStream(bounds ? { start: bounds.start, end: bounds.end } : {});
+    } catch (error) {
+      await file.close();
+      throw error;
+    }
+  }
+
+  async head(key: string): Promise<{ key: string; size: number } | null> {
+    if (!isBlobKey(key)) return null;
+    let stats: Stats;
+    try {
+      stats = await stat(this.#pathFor(key));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+    return { key, size: stats.size };
+  }
+
+  async delete(key: string): Promise<void> {
+    if (!isBlobKey(key)) return;
+    await rm(this.#pathFor(key), { force: true });
+  }
+
+  async check(): Promise<void> {
+    await this.#ensureRoot();
+    await access(this.#tempDir, constants.R_OK | constants.W_OK | constants.X_OK);
+  }
+
+  async close(): Promise<void> {}
+
+  #pathFor(key: string): string {
+    return join(this.#root, key.slice(-2), key.slice(-4, -2), key);
+  }
+
+  #ensureRoot(): Promise<void> {
+    this.#ready ??= mkdir(this.#tempDir, { recursive: true }).then(
+      () => undefined,
+      (error: unknown) => {
+        // Not cached on failure: the next call retries (e.g. once a volume is mounted).
+        this.#ready = undefined;
+        throw error;
+      },
+    );
+    return this.#ready;
+  }
+}
+
+/** Makes a rename durable: the new directory entry is only on disk once the directory itself is synced. */
+async function syncDirectory(path: string): Promise<void> {
+  const dir = await open(path, 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}

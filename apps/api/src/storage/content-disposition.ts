@@ -4,6 +4,7 @@
  */
 export function attachmentDisposition(filename: string): string {
   // Control characters could split a header; path separators mean nothing to a browser's save dialog.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   const clean = filename.replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim() || 'download';
   const fallback = clean.replace(/[^\u0020-\u007e]/g, '_').replace(/["%]/g, '_');
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc8187(clean)}`;

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { access, type FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  type BlobStore,
   BlobNotFoundError,
+  type BlobStore,
   type ByteRange,
   generateBlobKey,
   isBlobKey,
@@ -40,30 +40,33 @@ export class DiskBlobStore implements BlobStore {
   }
 
   async put(body: Readable, options: PutOptions = {}): Promise<StoredBlob> {
-    await this.#ensureRoot();
     const key = this.newKey();
     const tempPath = join(this.#tempDir, `${key}.${randomUUID()}.part`);
+    const finalPath = this.#pathFor(key);
     const meter = new HashingStream({ maxBytes: options.maxBytes });
-    // Opened up front (not lazily by createWriteStream) so cleanup can never race the file's creation.
-    const file = await open(tempPath, 'wx', 0o600);
+    let file: FileHandle | undefined;
     try {
+      await this.#ensureRoot();
+      // Opened up front (not lazily by createWriteStream) so cleanup can never race the file's creation.
+      file = await open(tempPath, 'wx', 0o600);
       // `flush` fsyncs the file before the stream closes it: the bytes are on disk before the rename.
       await pipeline(body, meter, file.createWriteStream({ flush: true }));
-      const finalPath = this.#pathFor(key);
       await mkdir(dirname(finalPath), { recursive: true });
       await rename(tempPath, finalPath);
       await syncDirectory(dirname(finalPath));
       return { key, size: meter.byteCount, sha256: meter.sha256 };
     } catch (error) {
-      await file.close().catch(() => {}); // usually closed by the stream already
+      body.destroy(); // release the caller's stream if we failed before (or without) reading it
+      await file?.close().catch(() => {}); // usually closed by the stream already
       await rm(tempPath, { force: true });
+      await rm(finalPath, { force: true }); // only there if syncing the directory failed after the rename
       throw error;
     }
   }
 
   async get(key: string, range?: ByteRange): Promise<Readable> {
     if (!isBlobKey(key)) throw new BlobNotFoundError(key);
-    let file: Awaited<ReturnType<typeof open>>;
+    let file: FileHandle;
     try {
       file = await open(this.#pathFor(key), 'r');
     } catch (error) {

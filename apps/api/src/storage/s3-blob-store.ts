@@ -13,8 +13,8 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   assertPresignExpiry,
   assertRangeShape,
-  type BlobStore,
   BlobNotFoundError,
+  type BlobStore,
   type ByteRange,
   generateBlobKey,
   isBlobKey,
@@ -33,7 +33,7 @@ export type S3StorageConfig = Extract<StorageConfig, { driver: 's3' }>['s3'];
 export interface S3UploadTuning {
   /** Multipart part size in bytes (S3 minimum 5 MiB). */
   partSize?: number;
-  /** Parts uploaded in parallel. Memory held by an upload is roughly (queueSize + 1) × partSize. */
+  /** Parts uploaded in parallel. */
   queueSize?: number;
 }
 
@@ -50,8 +50,10 @@ export class S3BlobStore implements BlobStore {
   constructor(config: S3StorageConfig, tuning: S3UploadTuning = {}) {
     const { endpoint, region, bucket, accessKeyId, secretAccessKey, forcePathStyle } = config;
     this.#bucket = bucket;
-    this.#partSize = Math.max(tuning.partSize ?? 8 * 1024 * 1024, MIN_PART_SIZE);
-    this.#queueSize = tuning.queueSize ?? 2;
+    // Small defaults on purpose: lib-storage copies each part into a fresh buffer, so one upload holds about
+    // (queueSize + 2) × partSize, and a server streams many uploads at once (see bench/storage-rss.ts).
+    this.#partSize = Math.max(tuning.partSize ?? MIN_PART_SIZE, MIN_PART_SIZE);
+    this.#queueSize = Math.max(tuning.queueSize ?? 2, 1);
     this.#client = new S3Client({
       region,
       forcePathStyle,
@@ -93,12 +95,14 @@ export class S3BlobStore implements BlobStore {
       meter.destroy(error instanceof Error ? error : new Error(String(error)));
       throw error;
     });
-    const [feeding, uploading] = await Promise.allSettled([fed, uploaded]);
-    if (feeding.status === 'rejected' || uploading.status === 'rejected') {
-      // Nothing should have been completed, but a lost CompleteMultipartUpload response could leave an
-      // object behind: delete it so a failed put never leaves anything visible.
-      await this.#deleteQuietly(key);
-      throw feeding.status === 'rejected' ? feeding.reason : (uploading as PromiseRejectedResult).reason;
+    // The source's own failure (its error, or BlobTooLargeError) comes first: it says why the upload stopped.
+    const outcomes = await Promise.allSettled([fed, uploaded]);
+    const failure = outcomes.find(
+      (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
+    );
+    if (failure) {
+      await this.#removeLeftover(key);
+      throw failure.reason;
     }
     return { key, size: meter.byteCount, sha256: meter.sha256 };
   }
@@ -177,16 +181,19 @@ export class S3BlobStore implements BlobStore {
     return Math.max(this.#partSize, Math.ceil(maxBytes / MAX_PARTS));
   }
 
-  async #deleteQuietly(key: string): Promise<void> {
+  /**
+   * Nothing should have been completed, but a CompleteMultipartUpload whose response was lost could leave an
+   * object behind. Checked first so a versioned bucket does not collect a delete marker per failed upload.
+   */
+  async #removeLeftover(key: string): Promise<void> {
     try {
-      await this.#client.send(new DeleteObjectCommand({ Bucket: this.#bucket, Key: key }));
+      if (await this.head(key)) await this.delete(key);
     } catch {
       // Best effort: the original failure is what the caller needs to see.
     }
   }
 }
 
-/** Duck-typed: SDK errors are matched by name or HTTP status rather than by class identity. */
 function isS3Error(error: unknown, name: string, status: number): boolean {
   if (!(error instanceof Error)) return false;
   const metadata = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;

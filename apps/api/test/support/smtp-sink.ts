@@ -8,7 +8,11 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on 127.0.0.1 that keeps what it receives, for tests of the SMTP path. */
-export async function startSmtpSink(): Promise<{ url: string; received: ReceivedMail[]; stop(): Promise<void> }> {
+export async function startSmtpSink(): Promise<{
+  url: string;
+  received: ReceivedMail[];
+  stop(): Promise<void>;
+}> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,

@@ -7,8 +7,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['./test/support/global-setup.ts'],
     pool: 'forks',
-    // Each test file gets its own database (a PGlite clone costs ~0.8 GB), so keep concurrency modest.
-    maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

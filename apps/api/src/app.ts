@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Health, Readiness } from '@chambers/contracts/system';
-import { DevMail } from '@chambers/contracts/dev-mailbox';
+import { LoginRequest, MembershipRole, MembershipSummary, Session } from '@chambers/contracts/auth';
 import { Id, PageMeta, Timestamp } from '@chambers/contracts/common';
-import { MembershipRole, MembershipSummary, LoginRequest, Session } from '@chambers/contracts/auth';
+import { DevMail } from '@chambers/contracts/dev-mailbox';
+import { Health, Readiness } from '@chambers/contracts/system';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import authRoutes from './modules/auth/routes';
@@ -38,6 +38,10 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // Readable lines for a person at a terminal; JSON for log collectors everywhere else.
+      ...(config.env === 'development' && process.stdout.isTTY
+        ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
+        : {}),
     },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
@@ -58,7 +62,18 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
 
   await app.register(security);
   await app.register(openapi, {
-    schemas: [Id, Timestamp, PageMeta, Health, Readiness, DevMail, MembershipRole, MembershipSummary, LoginRequest, Session],
+    schemas: [
+      Id,
+      Timestamp,
+      PageMeta,
+      Health,
+      Readiness,
+      DevMail,
+      MembershipRole,
+      MembershipSummary,
+      LoginRequest,
+      Session,
+    ],
   });
 
   await app.register(systemRoutes);

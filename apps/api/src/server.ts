@@ -60,8 +60,12 @@ async function main() {
 /** The error's message and its causes' (drizzle wraps driver errors), on one line, without a stack. */
 function describe(error: unknown): string {
   const messages: string[] = [];
-  for (let current = error; current && messages.length < 4; current = (current as { cause?: unknown }).cause) {
-    messages.push(current instanceof Error ? current.message.split('\n')[0] ?? '' : String(current));
+  for (
+    let current = error;
+    current && messages.length < 4;
+    current = (current as { cause?: unknown }).cause
+  ) {
+    messages.push(current instanceof Error ? (current.message.split('\n')[0] ?? '') : String(current));
   }
   return messages.join(': ');
 }

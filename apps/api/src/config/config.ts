@@ -3,9 +3,13 @@ import type { StorageConfig } from '../storage/blob-store';
 export type NodeEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-export type DatabaseConfig = { driver: 'pglite'; dataDir: string | null } | { driver: 'postgres'; url: string; poolMax: number };
+export type DatabaseConfig =
+  | { driver: 'pglite'; dataDir: string | null }
+  | { driver: 'postgres'; url: string; poolMax: number };
 
-export type MailConfig = { transport: 'mailbox'; from: string } | { transport: 'smtp'; url: string; from: string };
+export type MailConfig =
+  | { transport: 'mailbox'; from: string }
+  | { transport: 'smtp'; url: string; from: string };
 
 /** The validated, typed configuration. Built once by `loadConfig`; nothing else reads the environment. */
 export interface Config {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './load-config';
-import { settings } from './settings';
+import { type Setting, settings } from './settings';
 
 const errorFor = (env: Record<string, string>) => {
   try {
@@ -34,7 +34,11 @@ describe('loadConfig', () => {
       S3_FORCE_PATH_STYLE: 'true',
       SMTP_URL: 'smtp://mail:1025',
     });
-    expect(config.database).toEqual({ driver: 'postgres', url: 'postgres://app:pw@db:5432/chambers', poolMax: 10 });
+    expect(config.database).toEqual({
+      driver: 'postgres',
+      url: 'postgres://app:pw@db:5432/chambers',
+      poolMax: 10,
+    });
     expect(config.storage).toMatchObject({ driver: 's3', s3: { bucket: 'blobs', forcePathStyle: true } });
     expect(config.mail).toMatchObject({ transport: 'smtp', url: 'smtp://mail:1025' });
   });
@@ -74,7 +78,7 @@ describe('loadConfig', () => {
     const listed = [...example.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((match) => [match[1], match[2]]);
     expect(listed.map(([name]) => name).sort()).toEqual(Object.keys(settings).sort());
     for (const [name, value] of listed) {
-      const setting: { default?: string } = settings[name as keyof typeof settings];
+      const setting: Setting = settings[name as keyof typeof settings];
       expect(value, name).toBe(setting.default ?? '');
     }
   });

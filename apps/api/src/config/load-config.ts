@@ -23,13 +23,15 @@ function reader(env: Env) {
   };
   const oneOf = <T extends string>(name: SettingName, allowed: readonly T[]): T => {
     const value = raw(name) ?? '';
-    if (!(allowed as readonly string[]).includes(value)) fail(name, `must be one of ${allowed.join(', ')}`, value);
+    if (!(allowed as readonly string[]).includes(value))
+      fail(name, `must be one of ${allowed.join(', ')}`, value);
     return value as T;
   };
   const integer = (name: SettingName, min: number, max: number): number => {
     const value = raw(name) ?? '';
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min || n > max) fail(name, `must be a whole number from ${min} to ${max}`, value);
+    if (!/^\d+$/.test(value) || n < min || n > max)
+      fail(name, `must be a whole number from ${min} to ${max}`, value);
     return n;
   };
   const boolean = (name: SettingName): boolean => oneOf(name, ['true', 'false'] as const) === 'true';
@@ -85,8 +87,11 @@ export function loadConfig(env: Env = process.env): Config {
 
   const from = r.raw('MAIL_FROM') ?? '';
   const smtpUrl = r.url('SMTP_URL', ['smtp:', 'smtps:']);
-  if (production && !smtpUrl) r.fail('SMTP_URL', 'is required in production (the dev mailbox is for development only)');
-  const mail: MailConfig = smtpUrl ? { transport: 'smtp', url: smtpUrl, from } : { transport: 'mailbox', from };
+  if (production && !smtpUrl)
+    r.fail('SMTP_URL', 'is required in production (the dev mailbox is for development only)');
+  const mail: MailConfig = smtpUrl
+    ? { transport: 'smtp', url: smtpUrl, from }
+    : { transport: 'mailbox', from };
 
   const jwtSecret = r.raw('JWT_SECRET') ?? null;
   if (jwtSecret !== null && jwtSecret.length < 32) r.fail('JWT_SECRET', 'must be at least 32 characters');
@@ -123,7 +128,10 @@ export function loadConfig(env: Env = process.env): Config {
       windowSeconds: r.integer('RATE_LIMIT_WINDOW_SECONDS', 1, 86_400),
     },
     shutdownDelayMs: r.integer('SHUTDOWN_DELAY_MS', 0, 600_000),
-    jobs: { enabled: r.boolean('JOBS_ENABLED'), pollIntervalMs: r.integer('JOBS_POLL_INTERVAL_MS', 10, 600_000) },
+    jobs: {
+      enabled: r.boolean('JOBS_ENABLED'),
+      pollIntervalMs: r.integer('JOBS_POLL_INTERVAL_MS', 10, 600_000),
+    },
     seedDemo,
   };
 }

@@ -13,7 +13,9 @@ export const settings = {
   NODE_ENV: { default: 'development', doc: 'development | test | production' },
   HOST: { default: '127.0.0.1', doc: 'Interface to listen on (0.0.0.0 in containers).' },
   PORT: { default: '3000', doc: 'Port serving the API, Manage (/) and Connect (/connect/).' },
-  PUBLIC_URL: { doc: 'Base URL users reach Chambers at, used in mailed links. Default http://localhost:$PORT.' },
+  PUBLIC_URL: {
+    doc: 'Base URL users reach Chambers at, used in mailed links. Default http://localhost:$PORT.',
+  },
   LOG_LEVEL: { default: 'info', doc: 'fatal | error | warn | info | debug | trace | silent' },
   TRUST_PROXY: { default: 'false', doc: 'true when behind a load balancer that sets X-Forwarded-For.' },
   DATA_DIR: { default: './.data', doc: 'Where the embedded database and disk blobs live.' },

@@ -92,7 +92,10 @@ export class JobWorker {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const exhausted = job.attempts >= job.max_attempts;
-      log[exhausted ? 'error' : 'warn']({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: error }, 'job failed');
+      log[exhausted ? 'error' : 'warn'](
+        { jobId: job.id, kind: job.kind, attempts: job.attempts, err: error },
+        'job failed',
+      );
       await db.execute(sql`
         update jobs
            set status = ${exhausted ? 'failed' : 'pending'}::job_status,

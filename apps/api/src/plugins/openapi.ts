@@ -33,7 +33,8 @@ export default fp(
         security: [{ bearerAuth: [] }],
       },
       refResolver: {
-        buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+        buildLocalReference: (json, _baseUri, _fragment, i) =>
+          typeof json.$id === 'string' ? json.$id : `def-${i}`,
       },
     });
 
@@ -43,10 +44,8 @@ export default fp(
       uiConfig: { docExpansion: 'list', deepLinking: true },
     });
 
-    app.get(
-      '/api/openapi.json',
-      { schema: { hide: true }, config: { permission: 'public' } },
-      async () => app.swagger(),
+    app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () =>
+      app.swagger(),
     );
   },
   { name: 'openapi' },

@@ -27,7 +27,7 @@ declare module 'fastify' {
  * requests have finished (onClose runs once the server stopped accepting and drained).
  */
 export default fp(
-  async function services(app: FastifyInstance, services: Services) {
+  async function servicesPlugin(app: FastifyInstance, services: Services) {
     app.decorate('config', services.config);
     app.decorate<Database>('database', services.database);
     app.decorate('blobs', services.blobs);

@@ -50,7 +50,9 @@ export default fp(
         (request.method === 'GET' || request.method === 'HEAD') && !/\.[a-z0-9]+$/i.test(pathname);
       const target = wantsPage ? built.find((entry) => `${pathname}/`.startsWith(entry.prefix)) : undefined;
       if (!target || pathname.startsWith('/api')) {
-        return sendProblem(request, reply, 'not_found', { detail: `No route for ${request.method} ${pathname}.` });
+        return sendProblem(request, reply, 'not_found', {
+          detail: `No route for ${request.method} ${pathname}.`,
+        });
       }
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html', target.root);

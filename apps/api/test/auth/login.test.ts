@@ -32,7 +32,11 @@ describe('POST /api/v1/auth/login', () => {
 
   it('answers a wrong password and an unknown email identically', async () => {
     const wrong = await login(t, { email: 'admin@demo-firm.test', password: 'not-the-password' }, '10.0.0.2');
-    const unknown = await login(t, { email: 'nobody@demo-firm.test', password: 'not-the-password' }, '10.0.0.2');
+    const unknown = await login(
+      t,
+      { email: 'nobody@demo-firm.test', password: 'not-the-password' },
+      '10.0.0.2',
+    );
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     const strip = (body: Record<string, unknown>) => ({ ...body, request_id: undefined });
@@ -41,7 +45,11 @@ describe('POST /api/v1/auth/login', () => {
   });
 
   it('rejects unknown fields and malformed input with 400 and field errors', async () => {
-    const extra = await login(t, { email: 'admin@demo-firm.test', password: 'chambers-demo', role: 'admin' }, '10.0.0.3');
+    const extra = await login(
+      t,
+      { email: 'admin@demo-firm.test', password: 'chambers-demo', role: 'admin' },
+      '10.0.0.3',
+    );
     expect(extra.statusCode).toBe(400);
     expect(extra.json()).toMatchObject({ code: 'validation_failed' });
     const badEmail = await login(t, { email: 'not-an-email', password: 'x' }, '10.0.0.3');
@@ -52,13 +60,15 @@ describe('POST /api/v1/auth/login', () => {
   it('limits sign-in attempts per address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      statuses.push((await login(t, { email: 'admin@demo-firm.test', password: 'guess' }, '10.0.0.9')).statusCode);
+      statuses.push(
+        (await login(t, { email: 'admin@demo-firm.test', password: 'guess' }, '10.0.0.9')).statusCode,
+      );
     }
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
     // Another address is not affected.
-    expect((await login(t, { email: 'admin@demo-firm.test', password: 'chambers-demo' }, '10.0.0.10')).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await login(t, { email: 'admin@demo-firm.test', password: 'chambers-demo' }, '10.0.0.10')).statusCode,
+    ).toBe(200);
   });
 });

@@ -18,8 +18,12 @@ describe('migrations and the demo seed', () => {
     const result = await database.db.execute(
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
-    const tables = (result as unknown as { rows: { table_name: string }[] }).rows.map((row) => row.table_name);
-    expect(tables).toEqual(expect.arrayContaining(['firms', 'identities', 'memberships', 'jobs', 'dev_mail']));
+    const tables = (result as unknown as { rows: { table_name: string }[] }).rows.map(
+      (row) => row.table_name,
+    );
+    expect(tables).toEqual(
+      expect.arrayContaining(['firms', 'identities', 'memberships', 'jobs', 'dev_mail']),
+    );
   });
 
   it('seeds the demo firm once, with an argon2id password', async () => {
@@ -28,7 +32,8 @@ describe('migrations and the demo seed', () => {
     const result = await database.db.execute(sql`
       select i.email, i.password_hash, m.role, f.name
         from identities i join memberships m on m.identity_id = i.id join firms f on f.id = m.firm_id`);
-    const rows = (result as unknown as { rows: { email: string; password_hash: string; role: string }[] }).rows;
+    const rows = (result as unknown as { rows: { email: string; password_hash: string; role: string }[] })
+      .rows;
     expect(rows).toHaveLength(demoLogins.length);
     const [admin] = rows;
     expect(admin?.role).toBe('admin');

@@ -13,8 +13,11 @@ async function jobRows(database: Database) {
   const result = await database.db.execute(
     sql`select status, attempts, last_error, run_at > now() as later from jobs order by created_at`,
   );
-  return (result as unknown as { rows: { status: string; attempts: number; last_error: string | null; later: boolean }[] })
-    .rows;
+  return (
+    result as unknown as {
+      rows: { status: string; attempts: number; last_error: string | null; later: boolean }[];
+    }
+  ).rows;
 }
 
 describe('job worker', () => {
@@ -50,13 +53,17 @@ describe('job worker', () => {
     await database.db.execute(sql`update jobs set max_attempts = 2`);
 
     expect(await worker.runOnce()).toBe(1);
-    expect(await jobRows(database)).toEqual([{ status: 'pending', attempts: 1, last_error: 'smtp down', later: true }]);
+    expect(await jobRows(database)).toEqual([
+      { status: 'pending', attempts: 1, last_error: 'smtp down', later: true },
+    ]);
     // Not due yet: nothing to claim.
     expect(await worker.runOnce()).toBe(0);
 
     await database.db.execute(sql`update jobs set run_at = now() - interval '1 second'`);
     expect(await worker.runOnce()).toBe(1);
-    expect(await jobRows(database)).toMatchObject([{ status: 'failed', attempts: 2, last_error: 'smtp down' }]);
+    expect(await jobRows(database)).toMatchObject([
+      { status: 'failed', attempts: 2, last_error: 'smtp down' },
+    ]);
     await database.db.execute(sql`update jobs set run_at = now() - interval '1 second'`);
     expect(await worker.runOnce()).toBe(0);
   });
@@ -71,7 +78,9 @@ describe('job worker', () => {
     const pools =
       database.url === null
         ? [database, database, database]
-        : await Promise.all([1, 2, 3].map(() => openDatabase({ driver: 'postgres', url: database.url ?? '', poolMax: 2 })));
+        : await Promise.all(
+            [1, 2, 3].map(() => openDatabase({ driver: 'postgres', url: database.url ?? '', poolMax: 2 })),
+          );
     const delivered: string[] = [];
     const workers = pools.map(
       (pool) =>

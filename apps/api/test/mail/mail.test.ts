@@ -9,7 +9,11 @@ describe('SMTP mailer', () => {
     const sink = await startSmtpSink();
     const mailer = createSmtpMailer(sink.url, 'Chambers <no-reply@firm.test>');
     try {
-      await mailer.send({ to: ['dana@client.test'], subject: 'Your invitation', text: 'Open https://x.test/i/abc' });
+      await mailer.send({
+        to: ['dana@client.test'],
+        subject: 'Your invitation',
+        text: 'Open https://x.test/i/abc',
+      });
       expect(sink.received).toHaveLength(1);
       expect(sink.received[0]?.from).toBe('no-reply@firm.test');
       expect(sink.received[0]?.to).toEqual(['dana@client.test']);
@@ -88,7 +92,10 @@ describe('dev mailbox (no SMTP configured)', () => {
   });
 
   it('rejects a cursor it did not issue', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/dev/mailbox?cursor=bm90LWEtY3Vyc29y' });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/dev/mailbox?cursor=bm90LWEtY3Vyc29y',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'validation_failed' });
   });

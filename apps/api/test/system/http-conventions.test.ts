@@ -10,7 +10,9 @@ describe('HTTP conventions', () => {
         app.get('/api/v1/test/explode', { config: { permission: 'public' } }, async () => {
           throw new Error('secret internal detail at /srv/chambers');
         });
-        app.post('/api/v1/test/echo', { config: { permission: 'public' } }, async (request) => ({ data: request.body }));
+        app.post('/api/v1/test/echo', { config: { permission: 'public' } }, async (request) => ({
+          data: request.body,
+        }));
       },
     });
   });
@@ -66,7 +68,11 @@ describe('HTTP conventions', () => {
       headers: { origin: 'https://app.example.com' },
     });
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.com');
-    const other = await t.app.inject({ method: 'GET', url: '/api/health', headers: { origin: 'https://evil.example' } });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -98,7 +104,10 @@ describe('HTTP conventions', () => {
   });
 
   it('refuses prototype-poisoning payloads', async () => {
-    for (const payload of ['{"__proto__": {"admin": true}}', '{"constructor": {"prototype": {"admin": true}}}']) {
+    for (const payload of [
+      '{"__proto__": {"admin": true}}',
+      '{"constructor": {"prototype": {"admin": true}}}',
+    ]) {
       const response = await t.app.inject({
         method: 'POST',
         url: '/api/v1/test/echo',
@@ -131,7 +140,8 @@ describe('rate limiting', () => {
 
   it('answers 429 with Retry-After once a client exceeds the limit, but never limits liveness', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await t.app.inject({ method: 'GET', url: '/api/ready' })).statusCode);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await t.app.inject({ method: 'GET', url: '/api/ready' })).statusCode);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await t.app.inject({ method: 'GET', url: '/api/ready' });
     expect(limited.statusCode).toBe(429);

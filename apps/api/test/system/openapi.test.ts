@@ -12,7 +12,11 @@ interface Operation {
 
 describe('OpenAPI document', () => {
   let t: TestApp;
-  let document: { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: object } };
+  let document: {
+    openapi: string;
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: object };
+  };
   beforeAll(async () => {
     t = await createTestApp();
     const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
@@ -44,7 +48,9 @@ describe('OpenAPI document', () => {
   });
 
   it('matches the committed docs/openapi.json', async () => {
-    const committed = JSON.parse(await readFile(new URL('../../../../docs/openapi.json', import.meta.url), 'utf8'));
+    const committed = JSON.parse(
+      await readFile(new URL('../../../../docs/openapi.json', import.meta.url), 'utf8'),
+    );
     expect(document).toEqual(committed);
   });
 

@@ -13,7 +13,8 @@ describe('route permissions', () => {
 
   it('has a declared permission on every API and dev route', () => {
     const routes = t.app.routeRegistry.filter(
-      (route) => (route.url.startsWith('/api') || route.url.startsWith('/dev')) && !isReferenceAsset(route.url),
+      (route) =>
+        (route.url.startsWith('/api') || route.url.startsWith('/dev')) && !isReferenceAsset(route.url),
     );
     expect(routes.length).toBeGreaterThan(3);
     const undeclared = routes.filter((route) => route.permission === undefined);

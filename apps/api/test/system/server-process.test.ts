@@ -58,9 +58,16 @@ describe('the server process', () => {
     [{ STORAGE_DRIVER: 'ftp' }, 'STORAGE_DRIVER'],
   ])('stops on bad config %o with one clear line naming %s, no stack trace', async (env, name) => {
     const { DATABASE_URL_OVERRIDE, ...rest } = env as Record<string, string>;
-    const childEnv = { ...(process.env as Record<string, string>), DATA_DIR: dataDir, ...rest };
+    const childEnv: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      DATA_DIR: dataDir,
+      ...rest,
+    };
     if (DATABASE_URL_OVERRIDE) childEnv.DATABASE_URL = DATABASE_URL_OVERRIDE;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: apiDir, env: childEnv });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: apiDir,
+      env: childEnv,
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
@@ -75,7 +82,13 @@ describe('the server process', () => {
   it('serves, drains on SIGTERM (readiness 503 at once, exit 0), and keeps its data across restarts', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHUTDOWN_DELAY_MS: '2000' };
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SHUTDOWN_DELAY_MS: '2000',
+    };
 
     const first = startServer(env);
     await waitForHealth(base, first);

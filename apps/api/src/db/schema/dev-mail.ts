@@ -1,5 +1,5 @@
 import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { instant, id } from './columns';
+import { id, instant } from './columns';
 
 /** Mail "sent" by the embedded dev mailbox transport, readable at /dev/mailbox. Never used with SMTP. */
 export const devMail = pgTable('dev_mail', {

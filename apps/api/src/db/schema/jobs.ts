@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
-import { instant, id, timestamps } from './columns';
+import { id, instant, timestamps } from './columns';
 
 /** A finished job is deleted; one that ran out of attempts stays as `failed` for an operator to see. */
 export const jobStatus = pgEnum('job_status', ['pending', 'failed']);

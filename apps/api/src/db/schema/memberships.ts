@@ -1,10 +1,16 @@
 import { index, pgEnum, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { instant, id, timestamps } from './columns';
+import { id, instant, timestamps } from './columns';
 import { firms } from './firms';
 import { identities } from './identities';
 
 /** admin / attorney / staff use Manage; co_counsel / client are externals who use Connect. */
-export const membershipRole = pgEnum('membership_role', ['admin', 'attorney', 'staff', 'co_counsel', 'client']);
+export const membershipRole = pgEnum('membership_role', [
+  'admin',
+  'attorney',
+  'staff',
+  'co_counsel',
+  'client',
+]);
 export const membershipStatus = pgEnum('membership_status', ['active', 'deactivated']);
 
 /** Ties an identity to a firm in one role. A session acts as exactly one membership. */

@@ -37,5 +37,10 @@ export async function login(app: FastifyInstance, email: string, password: strin
     fid: membership.firmId,
     role: membership.role,
   });
-  return { access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_TTL_SECONDS, membership: summary };
+  return {
+    access_token: accessToken,
+    token_type: 'Bearer',
+    expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    membership: summary,
+  };
 }

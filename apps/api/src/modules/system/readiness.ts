@@ -27,5 +27,8 @@ export async function readiness(app: FastifyInstance): Promise<Readiness> {
   ]);
   const shuttingDown = app.lifecycle.shuttingDown;
   const ready = !shuttingDown && database === 'ok' && storage === 'ok';
-  return { status: ready ? 'ready' : 'unavailable', checks: { database, storage, shutting_down: shuttingDown } };
+  return {
+    status: ready ? 'ready' : 'unavailable',
+    checks: { database, storage, shutting_down: shuttingDown },
+  };
 }

@@ -2,7 +2,13 @@ import { type Static, Type } from 'typebox';
 import { ref } from './schema-ref';
 
 export const MembershipRole = Type.Union(
-  [Type.Literal('admin'), Type.Literal('attorney'), Type.Literal('staff'), Type.Literal('co_counsel'), Type.Literal('client')],
+  [
+    Type.Literal('admin'),
+    Type.Literal('attorney'),
+    Type.Literal('staff'),
+    Type.Literal('co_counsel'),
+    Type.Literal('client'),
+  ],
   { $id: 'MembershipRole' },
 );
 export type MembershipRole = Static<typeof MembershipRole>;

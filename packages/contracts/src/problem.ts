@@ -11,7 +11,9 @@ export const Problem = Type.Object(
     instance: Type.Optional(Type.String()),
     request_id: Type.Optional(Type.String()),
     errors: Type.Optional(
-      Type.Array(Type.Object({ path: Type.String(), message: Type.String() }, { additionalProperties: false })),
+      Type.Array(
+        Type.Object({ path: Type.String(), message: Type.String() }, { additionalProperties: false }),
+      ),
     ),
   },
   { $id: 'Problem', additionalProperties: false },

@@ -14,7 +14,13 @@ import { createBlobStore } from '../src/storage/create-blob-store';
 const target = fileURLToPath(new URL('../../../docs/openapi.json', import.meta.url));
 
 async function generate(): Promise<string> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+    // Set so that nothing is generated into a data directory: this script signs nothing.
+    JWT_SECRET: 'unused-by-openapi-generation-0123456789',
+  });
   // Generating the document runs no query: an empty in-memory database is enough.
   const database = fromPglite(new PGlite());
   const app = await buildApp({

@@ -1,0 +1,28 @@
+import { AppLayout } from '@chambers/ui/app-layout';
+import { NotFoundPage } from '@chambers/ui/not-found-page';
+import { RequireSession } from '@chambers/ui/require-session';
+import { RouteError } from '@chambers/ui/route-error';
+import { createBrowserRouter } from 'react-router';
+import { SignInRoute } from '../features/auth/routes/sign-in';
+import { paths } from '../lib/paths';
+import { productName } from '../lib/product';
+import { HomeRoute } from './routes/home';
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError product={productName} homePath={paths.home} />,
+    children: [
+      { path: paths.signIn, Component: SignInRoute },
+      {
+        element: <RequireSession signInPath={paths.signIn} />,
+        children: [
+          {
+            element: <AppLayout product={productName} signInPath={paths.signIn} />,
+            children: [{ index: true, Component: HomeRoute }],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage product={productName} homePath={paths.home} /> },
+    ],
+  },
+]);

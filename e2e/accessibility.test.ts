@@ -1,0 +1,63 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage } from './support/browser';
+import { demoAdmin } from './support/demo';
+import { submitSignIn } from './support/sign-in-form';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Serious and critical axe violations on the page as it is now, as readable one-liners. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
+}
+
+// @axe-core/playwright needs pages from an explicit context, as openPage makes them.
+async function openSignIn(path: string, heading: string): Promise<Page> {
+  const page = await openPage(browser, baseUrl);
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  return page;
+}
+
+describe('accessibility', () => {
+  it.each([
+    ['Manage', '/sign-in', 'Sign in to Chambers'],
+    ['Connect', '/connect/sign-in', 'Sign in to Chambers Connect'],
+  ])(
+    '%s sign-in has no serious or critical axe violations, before and after an error',
+    async (_, path, heading) => {
+      const page = await openSignIn(path, heading);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await submitSignIn(page, { email: 'nobody@example.test', password: 'wrong' });
+      await page.getByRole('alert').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+  );
+
+  it('Manage home, signed in, has no serious or critical axe violations', async () => {
+    const page = await openSignIn('/sign-in', 'Sign in to Chambers');
+    await submitSignIn(page, demoAdmin);
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});

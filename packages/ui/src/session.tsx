@@ -1,0 +1,75 @@
+import type { Session } from '@chambers/contracts/auth';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useSyncExternalStore } from 'react';
+
+/**
+ * Holds the signed-in session in memory only. Nothing goes to localStorage or sessionStorage, so
+ * a script injected into the page cannot lift a token from storage, and a reload signs the user
+ * out (until the SPAs renew sessions through the refresh cookie).
+ *
+ * It lives outside React so the API client can read the token on every request; components
+ * read it through `SessionProvider` and the hooks below.
+ */
+export interface SessionStore {
+  get(): Session | null;
+  set(session: Session | null): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createSessionStore(initial: Session | null = null): SessionStore {
+  let current = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => current,
+    set(session) {
+      if (session === current) return;
+      current = session;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+const SessionContext = createContext<SessionStore | null>(null);
+
+export function SessionProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
+  return <SessionContext value={store}>{children}</SessionContext>;
+}
+
+function useSessionStore(): SessionStore {
+  const store = useContext(SessionContext);
+  if (!store) throw new Error('useSession* hooks must be used inside <SessionProvider>');
+  return store;
+}
+
+/** The current session, or `null` when signed out. Re-renders when it changes. */
+export function useSession(): Session | null {
+  const store = useSessionStore();
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
+/** Starts a session. The cache is emptied first: a session that ended on a 401 left it behind. */
+export function useSignIn(): (session: Session) => void {
+  const store = useSessionStore();
+  const queryClient = useQueryClient();
+  return useCallback(
+    (session: Session) => {
+      queryClient.clear();
+      store.set(session);
+    },
+    [store, queryClient],
+  );
+}
+
+/** Forgets the session and every cached response, so the next person at the screen sees nothing of it. */
+export function useSignOut(): () => void {
+  const store = useSessionStore();
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    store.set(null);
+    queryClient.clear();
+  }, [store, queryClient]);
+}

@@ -1,0 +1,18 @@
+import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+
+/** The one theme both SPAs use. Colours are picked to pass WCAG AA contrast on white. */
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  // Mantine's default shade 6 gives white button text a contrast ratio under 4.5:1.
+  primaryShade: { light: 8, dark: 5 },
+  defaultRadius: 'sm',
+  respectReducedMotion: true,
+  cursorType: 'pointer',
+});
+
+/** `dimmed` text defaults to gray.6, which fails contrast on white; gray.7 passes. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: {},
+});

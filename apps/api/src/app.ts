@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { LoginRequest, MembershipRole, MembershipSummary, Session } from '@chambers/contracts/auth';
+import { AuditEvent } from '@chambers/contracts/audit';
+import {
+  LoginRequest,
+  MembershipRole,
+  MembershipSummary,
+  Session,
+  SwitchRequest,
+} from '@chambers/contracts/auth';
 import { Id, PageMeta, Timestamp } from '@chambers/contracts/common';
 import { DevMail } from '@chambers/contracts/dev-mailbox';
+import { ChangePassword, Me, UpdateMe } from '@chambers/contracts/me';
 import { Health, Readiness } from '@chambers/contracts/system';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import auditRoutes from './modules/audit/routes';
 import authRoutes from './modules/auth/routes';
 import devMailboxRoutes from './modules/dev-mailbox/routes';
+import meRoutes from './modules/me/routes';
 import systemRoutes from './modules/system/routes';
 import auth from './plugins/auth';
+import authenticate from './plugins/authenticate';
 import errorHandler from './plugins/error-handler';
 import jobs from './plugins/jobs';
 import lifecycle from './plugins/lifecycle';
@@ -58,9 +69,11 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
   await app.register(lifecycle);
   await app.register(errorHandler);
   await app.register(jobs);
-  await app.register(auth);
 
+  // Rate limiting runs before authentication, so floods of bad tokens are limited too.
   await app.register(security);
+  await app.register(auth);
+  await app.register(authenticate);
   await app.register(openapi, {
     schemas: [
       Id,
@@ -73,11 +86,18 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
       MembershipSummary,
       LoginRequest,
       Session,
+      SwitchRequest,
+      Me,
+      UpdateMe,
+      ChangePassword,
+      AuditEvent,
     ],
   });
 
   await app.register(systemRoutes);
   await app.register(authRoutes);
+  await app.register(meRoutes);
+  await app.register(auditRoutes);
   if (config.mail.transport === 'mailbox') await app.register(devMailboxRoutes);
 
   await app.register(spa);

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config/load-config';
 import { openDatabase } from './db/database';
 import { runMigrations } from './db/migrate';
 import { createMailer } from './mail/create-mailer';
-import { demoLogins, seedDemoFirm } from './seed/demo-firm';
+import { DEMO_PASSWORD, demoLoginLines, seedDemoFirm } from './seed/demo-firm';
 import { createBlobStore } from './storage/create-blob-store';
 
 /** How long in-flight requests get to finish after shutdown began before the process gives up. */
@@ -51,8 +51,11 @@ async function main() {
   ];
   if (config.mail.transport === 'mailbox') lines.push(`  Dev mailbox ${url}/dev/mailbox`);
   if (config.seedDemo) {
-    lines.push('', seeded ? 'Seeded the demo firm. Demo logins:' : 'Demo logins:');
-    for (const login of demoLogins) lines.push(`  ${login.app.padEnd(7)} ${login.email} / ${login.password}`);
+    lines.push(
+      '',
+      `${seeded ? 'Seeded the demo firms. ' : ''}Demo logins (password "${DEMO_PASSWORD}" for all):`,
+    );
+    for (const line of demoLoginLines()) lines.push(`  ${line}`);
   }
   console.log(lines.join('\n'));
 }

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { Page } from './common';
 import { ref } from './schema-ref';
 
 export const MembershipRole = Type.Union(
@@ -47,3 +48,12 @@ export const Session = Type.Object(
   { $id: 'Session', additionalProperties: false },
 );
 export type Session = Static<typeof Session>;
+
+export const SwitchRequest = Type.Object(
+  { membership_id: Type.String({ format: 'uuid' }) },
+  { $id: 'SwitchRequest', additionalProperties: false },
+);
+export type SwitchRequest = Static<typeof SwitchRequest>;
+
+export const MembershipPage = Page(ref(MembershipSummary));
+export type MembershipPage = Static<typeof MembershipPage>;

@@ -13,6 +13,15 @@ export default fp(
   async function openapi(app: FastifyInstance, options: { schemas: SharedSchema[] }) {
     for (const schema of [Problem, ...options.schemas]) app.addSchema(schema);
 
+    // The documented security requirement follows the declared permission, so the two never disagree.
+    app.addHook('onRoute', (route) => {
+      if (!route.schema || route.config?.permission === undefined) return;
+      route.schema = {
+        ...route.schema,
+        security: route.config.permission === 'public' ? [] : [{ bearerAuth: [] }],
+      };
+    });
+
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',

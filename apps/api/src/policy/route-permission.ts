@@ -1,8 +1,11 @@
+import type { Permission } from './permissions';
+
 /**
- * What a route requires of its caller, declared on every route as `config.permission`.
- * `public` routes skip authentication; the permission vocabulary grows with the policy module.
+ * What a route requires of its caller, declared on every route as `config.permission`:
+ * `public` routes skip authentication; any other permission needs a principal whose role
+ * holds it (see `permissions.ts`), otherwise the route answers 404.
  */
-export type RoutePermission = 'public';
+export type RoutePermission = 'public' | Permission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database';
 import { runMigrations } from '../../src/db/migrate';
 import { verifyPassword } from '../../src/lib/password';
-import { demoLogins, seedDemoFirm } from '../../src/seed/demo-firm';
+import { DEMO_PASSWORD, demoPeople, seedDemoFirm } from '../../src/seed/demo-firm';
 import { createTestDatabase } from '../support/test-database';
 
 describe('migrations and the demo seed', () => {
@@ -26,19 +26,30 @@ describe('migrations and the demo seed', () => {
     );
   });
 
-  it('seeds the demo firm once, with an argon2id password', async () => {
+  it('seeds the demo firms once: every role, externals as contacts, one identity in two firms', async () => {
     expect(await seedDemoFirm(database.db)).toBe(true);
     expect(await seedDemoFirm(database.db)).toBe(false);
     const result = await database.db.execute(sql`
-      select i.email, i.password_hash, m.role, f.name
-        from identities i join memberships m on m.identity_id = i.id join firms f on f.id = m.firm_id`);
-    const rows = (result as unknown as { rows: { email: string; password_hash: string; role: string }[] })
-      .rows;
-    expect(rows).toHaveLength(demoLogins.length);
-    const [admin] = rows;
-    expect(admin?.role).toBe('admin');
+      select i.email, i.password_hash, m.role, c.email as contact_email
+        from identities i
+        join memberships m on m.identity_id = i.id
+        left join contacts c on c.id = m.contact_id and c.firm_id = m.firm_id
+       order by i.email`);
+    type Row = { email: string; password_hash: string; role: string; contact_email: string | null };
+    const rows = (result as unknown as { rows: Row[] }).rows;
+    expect(rows).toHaveLength(demoPeople.flatMap((person) => person.accounts).length);
+    expect(new Set(rows.map((row) => row.role))).toEqual(
+      new Set(['admin', 'attorney', 'staff', 'co_counsel', 'client']),
+    );
+    for (const row of rows) {
+      const external = row.role === 'co_counsel' || row.role === 'client';
+      expect(row.contact_email, row.email).toBe(external ? row.email : null);
+    }
+    const morgan = rows.filter((row) => row.email === 'morgan@demo-firm.test').map((row) => row.role);
+    expect(morgan.sort()).toEqual(['attorney', 'co_counsel']);
+    const admin = rows.find((row) => row.email === 'admin@demo-firm.test');
     expect(admin?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(await verifyPassword(admin?.password_hash ?? '', 'chambers-demo')).toBe(true);
+    expect(await verifyPassword(admin?.password_hash ?? '', DEMO_PASSWORD)).toBe(true);
   });
 
   it('refuses a second identity with the same email in another case', async () => {

@@ -93,8 +93,8 @@ describe('the server process', () => {
     const first = startServer(env);
     await waitForHealth(base, first);
     expect((await fetch(`${base}/api/ready`)).status).toBe(200);
-    expect(first.stdout()).toContain('Seeded the demo firm');
-    expect(first.stdout()).toContain('admin@demo-firm.test / chambers-demo');
+    expect(first.stdout()).toContain('Seeded the demo firms');
+    expect(first.stdout()).toMatch(/admin@demo-firm.test +admin at Demo Firm LLP/);
 
     first.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -105,7 +105,7 @@ describe('the server process', () => {
 
     const second = startServer(env);
     await waitForHealth(base, second);
-    expect(second.stdout()).toContain('Demo logins:');
+    expect(second.stdout()).toContain('Demo logins');
     expect(second.stdout()).not.toContain('Seeded');
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',

@@ -11,7 +11,9 @@ export const identities = pgTable(
     email: text('email').notNull(),
     passwordHash: text('password_hash'),
     name: text('name').notNull(),
+    /** The blob of the profile picture (as uploaded, after type checks) and its verified type. */
     avatarKey: text('avatar_key'),
+    avatarContentType: text('avatar_content_type'),
     timeZone: text('time_zone').notNull().default('UTC'),
     ...timestamps(),
   },

@@ -1,5 +1,6 @@
 import { index, pgEnum, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, instant, timestamps } from './columns';
+import { contacts } from './contacts';
 import { firms } from './firms';
 import { identities } from './identities';
 
@@ -26,8 +27,8 @@ export const memberships = pgTable(
       .references(() => identities.id),
     role: membershipRole('role').notNull(),
     status: membershipStatus('status').notNull().default('active'),
-    /** The firm's contact record of an external (the contacts table arrives with practice data). */
-    contactId: uuid('contact_id'),
+    /** The firm's contact record of an external (co-counsel or client); null for firm users. */
+    contactId: uuid('contact_id').references(() => contacts.id),
     lastUsedAt: instant('last_used_at'),
     ...timestamps(),
   },

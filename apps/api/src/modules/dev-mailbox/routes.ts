@@ -20,7 +20,6 @@ const devMailboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listDevMail',
         tags: ['Development'],
         summary: 'Mail captured by the dev mailbox, newest first (development only)',
-        security: [],
         querystring: PageQuery,
         response: { 200: DevMailPage, 400: ref(Problem) },
       },

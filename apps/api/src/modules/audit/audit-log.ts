@@ -1,0 +1,39 @@
+import type { Db } from '../../db/database';
+import { auditEvents } from '../../db/schema/audit-events';
+
+/** The audit vocabulary: one verb per thing that happened. */
+export type AuditAction =
+  | 'auth.login'
+  | 'auth.login_failed'
+  | 'auth.logout'
+  | 'auth.switch'
+  | 'auth.refresh_replayed'
+  | 'identity.password_changed'
+  | 'identity.profile_updated';
+
+export interface AuditEntry {
+  action: AuditAction;
+  firmId?: string | null;
+  actorIdentityId?: string | null;
+  actorMembershipId?: string | null;
+  objectType?: string;
+  objectId?: string;
+  subject?: string;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Appends one event (pass the business transaction so the event commits with the change). */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values({
+    action: entry.action,
+    firmId: entry.firmId ?? null,
+    actorIdentityId: entry.actorIdentityId ?? null,
+    actorMembershipId: entry.actorMembershipId ?? null,
+    objectType: entry.objectType ?? null,
+    objectId: entry.objectId ?? null,
+    subject: entry.subject ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ?? null,
+  });
+}

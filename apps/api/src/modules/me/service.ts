@@ -1,0 +1,124 @@
+import type { MembershipPage } from '@chambers/contracts/auth';
+import type { Me, UpdateMe } from '@chambers/contracts/me';
+import type { FastifyInstance } from 'fastify';
+import type { Principal } from '../../auth/principal';
+import type { Db } from '../../db/database';
+import { AppError } from '../../errors/app-error';
+import { decodeCursor, pageOf } from '../../lib/cursor';
+import { hashPassword, verifyPassword } from '../../lib/password';
+import { assertAcceptablePassword } from '../../lib/password-rules';
+import { recordAudit } from '../audit/audit-log';
+import { findMembership, listActiveMemberships, revokeIdentitySessions } from '../auth/repository';
+import { membershipSummary } from '../auth/service';
+import { findIdentity, updateIdentity } from './repository';
+
+const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
+// `UTC` is a valid IANA zone that some runtimes leave out of the list above.
+timeZones.add('UTC');
+
+async function loadMe(db: Db, principal: Principal): Promise<Me> {
+  const [identity, current] = await Promise.all([
+    findIdentity(db, principal.identityId),
+    findMembership(db, principal.membershipId),
+  ]);
+  if (!identity || !current) throw new AppError('unauthenticated');
+  return {
+    id: identity.id,
+    email: identity.email,
+    name: identity.name,
+    time_zone: identity.timeZone,
+    membership: membershipSummary(current.membership, current.firmName),
+  };
+}
+
+export function getMe(app: FastifyInstance, principal: Principal): Promise<Me> {
+  return loadMe(app.database.db, principal);
+}
+
+export async function updateMe(
+  app: FastifyInstance,
+  principal: Principal,
+  changes: UpdateMe,
+  ip: string,
+): Promise<Me> {
+  if (changes.time_zone !== undefined && !timeZones.has(changes.time_zone)) {
+    throw new AppError('validation_failed', 'time_zone must be an IANA time zone such as Europe/London.', {
+      errors: [{ path: 'body/time_zone', message: 'is not an IANA time zone' }],
+    });
+  }
+  const name = changes.name?.trim();
+  if (name === '') {
+    throw new AppError('validation_failed', 'name cannot be blank.', {
+      errors: [{ path: 'body/name', message: 'is blank' }],
+    });
+  }
+  return app.database.db.transaction(async (tx) => {
+    await updateIdentity(tx, principal.identityId, {
+      ...(name ? { name } : {}),
+      ...(changes.time_zone ? { timeZone: changes.time_zone } : {}),
+    });
+    await recordAudit(tx, {
+      action: 'identity.profile_updated',
+      firmId: principal.firmId,
+      actorIdentityId: principal.identityId,
+      actorMembershipId: principal.membershipId,
+      objectType: 'identity',
+      objectId: principal.identityId,
+      ip,
+      details: { fields: Object.keys(changes) },
+    });
+    return loadMe(tx, principal);
+  });
+}
+
+export async function listMyMemberships(
+  app: FastifyInstance,
+  principal: Principal,
+  query: { limit?: number; cursor?: string },
+): Promise<MembershipPage> {
+  const limit = query.limit ?? 50;
+  const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const rows = await listActiveMemberships(app.database.db, principal.identityId, {
+    limit: limit + 1,
+    ...(afterId ? { afterId } : {}),
+  });
+  const { items, nextCursor } = pageOf(
+    rows.map((row) => ({ ...row, id: row.membership.id })),
+    limit,
+  );
+  return {
+    data: items.map((row) => membershipSummary(row.membership, row.firmName)),
+    meta: { next_cursor: nextCursor },
+  };
+}
+
+/** Needs the current password; every other session of the identity ends. */
+export async function changePassword(
+  app: FastifyInstance,
+  principal: Principal,
+  body: { current_password: string; new_password: string },
+  ip: string,
+): Promise<void> {
+  const db = app.database.db;
+  const identity = await findIdentity(db, principal.identityId);
+  if (!identity?.passwordHash || !(await verifyPassword(identity.passwordHash, body.current_password))) {
+    throw new AppError('validation_failed', 'The current password is incorrect.', {
+      errors: [{ path: 'body/current_password', message: 'is incorrect' }],
+    });
+  }
+  assertAcceptablePassword(body.new_password);
+  const passwordHash = await hashPassword(body.new_password);
+  await db.transaction(async (tx) => {
+    await updateIdentity(tx, identity.id, { passwordHash });
+    await revokeIdentitySessions(tx, identity.id, 'password changed', principal.sessionId ?? undefined);
+    await recordAudit(tx, {
+      action: 'identity.password_changed',
+      firmId: principal.firmId,
+      actorIdentityId: identity.id,
+      actorMembershipId: principal.membershipId,
+      objectType: 'identity',
+      objectId: identity.id,
+      ip,
+    });
+  });
+}

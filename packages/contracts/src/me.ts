@@ -1,0 +1,34 @@
+import { type Static, Type } from 'typebox';
+import { MembershipSummary } from './auth';
+import { ref } from './schema-ref';
+
+/** The signed-in person: their identity and the membership this session acts as. */
+export const Me = Type.Object(
+  {
+    id: Type.String(),
+    email: Type.String(),
+    name: Type.String(),
+    time_zone: Type.String({ description: 'An IANA time zone, e.g. America/New_York.' }),
+    membership: ref(MembershipSummary),
+  },
+  { $id: 'Me', additionalProperties: false },
+);
+export type Me = Static<typeof Me>;
+
+export const UpdateMe = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    time_zone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { $id: 'UpdateMe', additionalProperties: false, minProperties: 1 },
+);
+export type UpdateMe = Static<typeof UpdateMe>;
+
+export const ChangePassword = Type.Object(
+  {
+    current_password: Type.String({ minLength: 1, maxLength: 128 }),
+    new_password: Type.String({ minLength: 1, maxLength: 512 }),
+  },
+  { $id: 'ChangePassword', additionalProperties: false },
+);
+export type ChangePassword = Static<typeof ChangePassword>;

@@ -12,9 +12,19 @@ import { findMembership, listActiveMemberships, revokeIdentitySessions } from '.
 import { membershipSummary } from '../auth/service';
 import { findIdentity, updateIdentity } from './repository';
 
-const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
-// `UTC` is a valid IANA zone that some runtimes leave out of the list above.
-timeZones.add('UTC');
+/**
+ * Whether the runtime's time-zone database knows `zone` (canonical names and their aliases,
+ * e.g. both Asia/Kolkata and Asia/Calcutta). Offsets like "+05:30" are not IANA zones.
+ */
+function isIanaTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z]+(?:[/_+-][A-Za-z0-9]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function loadMe(db: Db, principal: Principal): Promise<Me> {
   const [identity, current] = await Promise.all([
@@ -41,7 +51,7 @@ export async function updateMe(
   changes: UpdateMe,
   ip: string,
 ): Promise<Me> {
-  if (changes.time_zone !== undefined && !timeZones.has(changes.time_zone)) {
+  if (changes.time_zone !== undefined && !isIanaTimeZone(changes.time_zone)) {
     throw new AppError('validation_failed', 'time_zone must be an IANA time zone such as Europe/London.', {
       errors: [{ path: 'body/time_zone', message: 'is not an IANA time zone' }],
     });

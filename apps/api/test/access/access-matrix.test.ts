@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { auditCases } from './cases/audit';
+import { authCases } from './cases/auth';
+import { meCases } from './cases/me';
+import { systemCases } from './cases/system';
+import type { RouteCase } from './route-case';
+import { buildWorld, databaseDigest, principalKinds, type World } from './world';
+
+/**
+ * The access matrix: every registered route × every kind of caller. Allowed cells must succeed;
+ * denied cells must answer 401/403/404 as problem+json and change nothing in the database.
+ * Each module's rows live in `cases/`; a route without rows fails the first test.
+ */
+const cases: RouteCase[] = [...systemCases, ...authCases, ...meCases, ...auditCases];
+
+/** Routes the API reference plugin registers for its own static pages: public by nature. */
+const isReferenceAsset = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
+
+const isDenied = (status: number) => status === 401 || status === 403 || status === 404;
+
+describe('access matrix', () => {
+  let t: TestApp;
+  let world: World;
+  beforeAll(async () => {
+    t = await createTestApp();
+    world = await buildWorld(t.app, t.database);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('has rows for every registered API route, and only for registered routes', () => {
+    const registered = t.app.routeRegistry
+      .filter(
+        (route) =>
+          (route.url.startsWith('/api') || route.url.startsWith('/dev')) && !isReferenceAsset(route.url),
+      )
+      .filter((route) => route.method !== 'HEAD' && route.method !== 'OPTIONS')
+      .map((route) => `${route.method} ${route.url}`);
+    const covered = new Set(cases.map((row) => row.route));
+    expect(registered.filter((route) => !covered.has(route))).toEqual([]);
+    expect([...covered].filter((route) => !registered.includes(route))).toEqual([]);
+  });
+
+  for (const row of cases) {
+    describe(`${row.route}${row.label ? ` (${row.label})` : ''}`, () => {
+      for (const kind of principalKinds) {
+        const expected = row.expect[kind];
+        it(`${kind} → ${expected}`, async () => {
+          const before = isDenied(expected) ? await databaseDigest(t.database) : null;
+          const response = await t.app.inject(row.request(world, kind));
+          expect(response.statusCode, response.body.slice(0, 300)).toBe(expected);
+          if (before !== null) {
+            expect(response.headers['content-type']).toContain('application/problem+json');
+            expect(await databaseDigest(t.database)).toBe(before);
+          }
+          if (row.endsSessions) await world.renew();
+        });
+      }
+    });
+  }
+});

@@ -1,0 +1,38 @@
+import type { InjectOptions } from 'fastify';
+import { type PrincipalKind, principalKinds, type World } from './world';
+
+/** One row of the access matrix: a route, how to call it, and what each kind of caller must get. */
+export interface RouteCase {
+  /** `METHOD /url` exactly as registered, e.g. `GET /api/v1/users/:id`. */
+  route: string;
+  /** Tells variants of one route apart (own resource, other firm's, …). */
+  label?: string;
+  request(world: World, who: PrincipalKind): InjectOptions;
+  /** Every kind's expected status: 2xx for allowed cells, 401/403/404 for denied ones. */
+  expect: Record<PrincipalKind, number>;
+  /** The call ends or spends the caller's session (logout, refresh, switch, password): sign in again after. */
+  endsSessions?: boolean;
+}
+
+/** The caller's credentials: bearer token and refresh cookie (none for anonymous). */
+export function credentials(world: World, who: PrincipalKind): Record<string, string> {
+  const session = world.sessions[who];
+  return session ? { ...session.auth, cookie: session.cookie } : {};
+}
+
+/** The same status for every kind of caller (public routes). */
+export function everyone(status: number): Record<PrincipalKind, number> {
+  return Object.fromEntries(principalKinds.map((kind) => [kind, status])) as Record<PrincipalKind, number>;
+}
+
+/** `status` for every signed-in kind; 401 for anonymous callers and deactivated memberships. */
+export function signedIn(status: number): Record<PrincipalKind, number> {
+  return { ...everyone(status), anonymous: 401, deactivated_user: 401 };
+}
+
+/** `status` for the listed kinds, 404 for other signed-in kinds, 401 for the unauthenticated. */
+export function only(kinds: readonly PrincipalKind[], status: number): Record<PrincipalKind, number> {
+  const result = signedIn(404);
+  for (const kind of kinds) result[kind] = status;
+  return result;
+}

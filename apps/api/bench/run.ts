@@ -4,10 +4,11 @@
  * Add a section by writing a `BenchSection` and listing it below.
  */
 import { availableParallelism, cpus, totalmem } from 'node:os';
+import { passwordHashSection } from './password-hash';
 import { type BenchSection, formatTable, type SectionReport } from './section';
 import { storageRssSection } from './storage-rss';
 
-const sections: BenchSection[] = [storageRssSection];
+const sections: BenchSection[] = [passwordHashSection, storageRssSection];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !sections.some((section) => section.name === name));

@@ -2,8 +2,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from './support/browser';
-import { demoAdmin } from './support/demo';
+import { demoAdmin, demoCoCounsel } from './support/demo';
 import { submitSignIn } from './support/sign-in-form';
+import { openUserMenu } from './support/user-menu';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -53,11 +54,21 @@ describe('accessibility', () => {
     },
   );
 
-  it('Manage home, signed in, has no serious or critical axe violations', async () => {
-    const page = await openSignIn('/sign-in', 'Sign in to Chambers');
-    await submitSignIn(page, demoAdmin);
-    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.context().close();
-  });
+  it.each([
+    ['Manage', '/sign-in', 'Sign in to Chambers', demoAdmin],
+    ['Connect', '/connect/sign-in', 'Sign in to Chambers Connect', demoCoCounsel],
+  ])(
+    '%s home, signed in, has no serious or critical axe violations, with the user menu closed and open',
+    async (_, path, heading, person) => {
+      const page = await openSignIn(path, heading);
+      await submitSignIn(page, person);
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const menu = await openUserMenu(page, person.name);
+      await menu.getByRole('menuitemradio', { name: new RegExp(person.firmName) }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+  );
 });

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { demoAdmin } from './support/demo';
 import { pagePerTest } from './support/page-per-test';
 import { submitSignIn } from './support/sign-in-form';
+import { openUserMenu } from './support/user-menu';
 
 const tab = pagePerTest();
 
 describe('Manage sign-in', () => {
-  it('sends a visitor to sign-in, rejects a wrong password, signs in and out', async () => {
+  it('sends a visitor to sign-in, rejects a wrong password, signs in, survives a reload, signs out', async () => {
     const { baseUrl, page } = tab;
     await page.goto('/');
     await page.waitForURL('**/sign-in');
@@ -29,14 +30,30 @@ describe('Manage sign-in', () => {
     expect(page.url()).toMatch(/\/sign-in$/);
 
     await submitSignIn(page, demoAdmin);
-    await page.getByText(`Signed in as ${demoAdmin.role} at ${demoAdmin.firmName}`).waitFor();
+    const signedIn = page.getByText(`Signed in as ${demoAdmin.role} at ${demoAdmin.firmName}`);
+    await signedIn.waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    // The token lives in memory only; a reload gets a new one from the refresh cookie, and shows
+    // a loader meanwhile rather than the sign-in form.
+    const visited: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) visited.push(new URL(frame.url()).pathname);
+    });
+    await page.reload();
+    await signedIn.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(visited).toEqual(['/']);
+    expect(await page.getByRole('heading', { name: 'Sign in to Chambers' }).count()).toBe(0);
+
+    const menu = await openUserMenu(page, demoAdmin.name);
+    await menu.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in to Chambers' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
 
-    // Signed out means signed out: the home page sends the visitor back to sign-in.
+    // Signed out means signed out, reload or not: the API ended the session and its cookie.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Chambers' }).waitFor();
     await page.goto('/');
     await page.waitForURL('**/sign-in');
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ApiToken, CreateApiToken, CreatedApiToken } from '@chambers/contracts/api-tokens';
 import { AuditEvent } from '@chambers/contracts/audit';
 import {
   LoginRequest,
@@ -9,15 +10,30 @@ import {
 } from '@chambers/contracts/auth';
 import { Id, PageMeta, Timestamp } from '@chambers/contracts/common';
 import { DevMail } from '@chambers/contracts/dev-mailbox';
+import { EmailChangeConfirmation, EmailChangeRequest } from '@chambers/contracts/email-change';
+import { AcceptInvitation, InvitationPreview } from '@chambers/contracts/invitations';
 import { ChangePassword, Me, UpdateMe } from '@chambers/contracts/me';
 import { Health, Readiness } from '@chambers/contracts/system';
+import {
+  FirmRole,
+  FirmUser,
+  InviteUser,
+  MembershipStatus,
+  UpdateUser,
+  UserInvitation,
+} from '@chambers/contracts/users';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import apiTokenRoutes from './modules/api-tokens/routes';
 import auditRoutes from './modules/audit/routes';
 import authRoutes from './modules/auth/routes';
+import avatarRoutes from './modules/avatars/routes';
 import devMailboxRoutes from './modules/dev-mailbox/routes';
+import emailChangeRoutes from './modules/email-change/routes';
+import invitationRoutes from './modules/invitations/routes';
 import meRoutes from './modules/me/routes';
 import systemRoutes from './modules/system/routes';
+import userRoutes from './modules/users/routes';
 import auth from './plugins/auth';
 import authenticate from './plugins/authenticate';
 import errorHandler from './plugins/error-handler';
@@ -91,13 +107,31 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
       UpdateMe,
       ChangePassword,
       AuditEvent,
+      ApiToken,
+      CreatedApiToken,
+      CreateApiToken,
+      EmailChangeRequest,
+      EmailChangeConfirmation,
+      InvitationPreview,
+      AcceptInvitation,
+      FirmRole,
+      MembershipStatus,
+      FirmUser,
+      InviteUser,
+      UpdateUser,
+      UserInvitation,
     ],
   });
 
   await app.register(systemRoutes);
   await app.register(authRoutes);
   await app.register(meRoutes);
+  await app.register(emailChangeRoutes);
+  await app.register(avatarRoutes);
+  await app.register(apiTokenRoutes);
   await app.register(auditRoutes);
+  await app.register(invitationRoutes);
+  await app.register(userRoutes);
   if (config.mail.transport === 'mailbox') await app.register(devMailboxRoutes);
 
   await app.register(spa);

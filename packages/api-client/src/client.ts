@@ -33,6 +33,11 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** `false` for the few public routes (sign-in): no bearer token is attached. Default `true`. */
   authenticated?: boolean;
+  /**
+   * Sends this token instead of the current session's, and never renews it: for a session that
+   * was just opened and is not kept (yet), such as one that sign-in is still deciding about.
+   */
+  accessToken?: string;
 }
 
 export interface ApiClientOptions {
@@ -40,7 +45,13 @@ export interface ApiClientOptions {
   baseUrl?: string;
   /** The current access token, if any. Read on every request, so a new session applies at once. */
   getAccessToken?: () => string | null | undefined;
-  /** Called when a request that carried a token is answered 401: the session is over. */
+  /**
+   * Called when a request that carried the session's token is answered 401 (it expired, or the
+   * session moved on): resolves to the token to send the request again with, once, or `null`
+   * when there is no session any more. Without it, a 401 ends the session at once.
+   */
+  renewAccessToken?: (rejectedToken: string) => Promise<string | null>;
+  /** Called when a request that carried a token is answered 401 and renewing did not help: the session is over. */
   onUnauthorized?: () => void;
   /** For tests and non-browser callers; defaults to the global `fetch`. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
@@ -51,16 +62,22 @@ export interface ApiClient {
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
   /** `POST /api/v1/auth/login`. */
   login(body: LoginRequest, options?: { signal?: AbortSignal }): Promise<Session>;
+  /** `POST /api/v1/auth/refresh`: a new session from the refresh cookie (which rotates). */
+  refreshSession(options?: { signal?: AbortSignal }): Promise<Session>;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
   const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
 
-  async function request<T>(method: HttpMethod, path: string, init: RequestOptions = {}): Promise<T> {
+  async function send(
+    method: HttpMethod,
+    path: string,
+    init: RequestOptions,
+    token: string | null | undefined,
+  ): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('accept', 'application/json, application/problem+json');
-    const token = init.authenticated === false ? null : options.getAccessToken?.();
     if (token) headers.set('authorization', `Bearer ${token}`);
 
     let body: BodyInit | undefined;
@@ -73,9 +90,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       }
     }
 
-    let response: Response;
     try {
-      response = await fetchImpl(buildUrl(baseUrl, path, init.query), {
+      return await fetchImpl(buildUrl(baseUrl, path, init.query), {
         method,
         headers,
         body,
@@ -87,10 +103,28 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (init.signal?.aborted) throw cause;
       throw networkError(cause);
     }
+  }
+
+  async function request<T>(method: HttpMethod, path: string, init: RequestOptions = {}): Promise<T> {
+    const ownToken = init.accessToken === undefined && init.authenticated !== false;
+    let token = init.accessToken ?? (ownToken ? options.getAccessToken?.() : null);
+    let response = await send(method, path, init, token);
+
+    // An access token lives 15 minutes: a 401 usually means it expired. Renew it and try once more
+    // (a streamed body cannot be sent twice).
+    const canResend = !(init.body instanceof ReadableStream);
+    if (response.status === 401 && token && ownToken && canResend && options.renewAccessToken) {
+      const renewed = await options.renewAccessToken(token);
+      if (renewed) {
+        await response.body?.cancel();
+        token = renewed;
+        response = await send(method, path, init, token);
+      }
+    }
 
     if (!response.ok) {
       const error = await apiErrorFromResponse(response);
-      if (response.status === 401 && token) options.onUnauthorized?.();
+      if (response.status === 401 && token && ownToken) options.onUnauthorized?.();
       throw error;
     }
     return (await readBody(response)) as T;
@@ -101,6 +135,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     async login(body, { signal } = {}) {
       const envelope = await request<DataEnvelope<Session>>('POST', '/api/v1/auth/login', {
         body,
+        signal,
+        authenticated: false,
+      });
+      return envelope.data;
+    },
+    async refreshSession({ signal } = {}) {
+      const envelope = await request<DataEnvelope<Session>>('POST', '/api/v1/auth/refresh', {
         signal,
         authenticated: false,
       });

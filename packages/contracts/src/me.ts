@@ -9,6 +9,10 @@ export const Me = Type.Object(
     email: Type.String(),
     name: Type.String(),
     time_zone: Type.String({ description: 'An IANA time zone, e.g. America/New_York.' }),
+    avatar_url: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'Where to fetch your picture (GET, with your bearer token; add `size`), or null when you have none.',
+    }),
     membership: ref(MembershipSummary),
   },
   { $id: 'Me', additionalProperties: false },

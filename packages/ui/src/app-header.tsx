@@ -1,28 +1,21 @@
-import type { MembershipSummary } from '@chambers/contracts/auth';
-import { Button, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 
 export interface AppHeaderProps {
   /** "Chambers" or "Chambers Connect". */
   product: string;
-  membership: MembershipSummary;
-  onSignOut: () => void;
+  /** The signed-in person's menu (`UserMenu`, fed by the app's own queries). */
+  userMenu: ReactNode;
 }
 
-/** The top bar of both SPAs once signed in: which product, which firm, and the way out. */
-export function AppHeader({ product, membership, onSignOut }: AppHeaderProps) {
+/** The top bar of both SPAs once signed in: which product, and who is signed in as which account. */
+export function AppHeader({ product, userMenu }: AppHeaderProps) {
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-      <Text component="span" fw={700} size="lg">
+      <Text component="span" fw={700} size="lg" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
         {product}
       </Text>
-      <Group gap="sm" wrap="nowrap">
-        <Text component="span" size="sm" truncate="end">
-          {membership.firm_name}
-        </Text>
-        <Button variant="default" size="xs" onClick={onSignOut}>
-          Sign out
-        </Button>
-      </Group>
+      {userMenu}
     </Group>
   );
 }

@@ -1,35 +1,28 @@
 import { AppShell } from '@mantine/core';
-import { Outlet, useNavigate } from 'react-router';
+import type { ReactNode } from 'react';
+import { Outlet } from 'react-router';
 import { AppHeader } from './app-header';
-import { useSession, useSignOut } from './session';
+import { useSession } from './session';
 
 export interface AppLayoutProps {
   /** "Chambers" or "Chambers Connect", named in the header. */
   product: string;
-  /** Where signing out leads. */
-  signInPath: string;
+  /** The signed-in person's menu, shown in the header. */
+  userMenu: ReactNode;
 }
 
 /** The frame of every signed-in page of both SPAs: the header above the route's own page. */
-export function AppLayout({ product, signInPath }: AppLayoutProps) {
+export function AppLayout({ product, userMenu }: AppLayoutProps) {
   const session = useSession();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
   if (!session) return null;
 
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
-        <AppHeader
-          product={product}
-          membership={session.membership}
-          onSignOut={() => {
-            signOut();
-            navigate(signInPath, { replace: true });
-          }}
-        />
+        <AppHeader product={product} userMenu={userMenu} />
       </AppShell.Header>
-      <AppShell.Main>
+      {/* A page keeps no state (a half-filled form, a scroll position) from the previous account. */}
+      <AppShell.Main key={session.membership.id}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

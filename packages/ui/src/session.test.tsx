@@ -58,3 +58,24 @@ describe('session hooks', () => {
     expect(queryClient.getQueryData(['matters'])).toBeUndefined();
   });
 });
+
+describe('SessionProvider', () => {
+  it('drops every cached response when the account changes, and only then', () => {
+    const store = createSessionStore(session);
+    const queryClient = new QueryClient();
+    render(
+      <SessionProvider store={store}>
+        <Probe />
+      </SessionProvider>,
+      queryClient,
+    );
+
+    queryClient.setQueryData(['matters'], ['of Demo Firm LLP']);
+    act(() => store.set({ ...session, access_token: 'renewed' }));
+    expect(queryClient.getQueryData(['matters'])).toEqual(['of Demo Firm LLP']);
+
+    // Another tab switched account: the renewal brings back a session of another membership.
+    act(() => store.set(fakeSession({ id: 'm2', firm_name: 'Harbor & Vale LLP' })));
+    expect(queryClient.getQueryData(['matters'])).toBeUndefined();
+  });
+});

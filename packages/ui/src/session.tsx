@@ -1,11 +1,18 @@
 import type { Session } from '@chambers/contracts/auth';
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useSyncExternalStore,
+} from 'react';
 
 /**
  * Holds the signed-in session in memory only. Nothing goes to localStorage or sessionStorage, so
- * a script injected into the page cannot lift a token from storage, and a reload signs the user
- * out (until the SPAs renew sessions through the refresh cookie).
+ * a script injected into the page cannot lift a token from storage; a reload gets a new session
+ * from the HttpOnly refresh cookie instead (see `createSessionRenewal` in the API client).
  *
  * It lives outside React so the API client can read the token on every request; components
  * read it through `SessionProvider` and the hooks below.
@@ -35,11 +42,25 @@ export function createSessionStore(initial: Session | null = null): SessionStore
 
 const SessionContext = createContext<SessionStore | null>(null);
 
+/**
+ * Makes the store available to the hooks below. Whenever the account changes (sign-in, sign-out,
+ * a switch, or a renewal that found another tab had switched), every cached response is dropped:
+ * nothing one account fetched may show under another.
+ */
 export function SessionProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    let account = store.get()?.membership.id ?? null;
+    return store.subscribe(() => {
+      const next = store.get()?.membership.id ?? null;
+      if (next !== account) queryClient.clear();
+      account = next;
+    });
+  }, [store, queryClient]);
   return <SessionContext value={store}>{children}</SessionContext>;
 }
 
-function useSessionStore(): SessionStore {
+export function useSessionStore(): SessionStore {
   const store = useContext(SessionContext);
   if (!store) throw new Error('useSession* hooks must be used inside <SessionProvider>');
   return store;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
+import { API_TOKEN_PREFIX, principalFromApiToken } from '../modules/api-tokens/service';
 import { findLiveSession } from '../modules/auth/repository';
 import { hasPermission } from '../policy/permissions';
 
@@ -12,6 +13,12 @@ async function principalFrom(app: FastifyInstance, request: FastifyRequest): Pro
   const header = request.headers.authorization;
   const match = header?.match(/^Bearer ([A-Za-z0-9._~+/=-]+)$/);
   if (!match?.[1]) throw unauthenticated('Send an access token: Authorization: Bearer <token>.');
+  if (match[1].startsWith(API_TOKEN_PREFIX)) {
+    // An integrator's token: checked on every request, so revocation and expiry hold at once.
+    const principal = await principalFromApiToken(app.database.db, match[1]);
+    if (!principal) throw unauthenticated('The API token is invalid, expired or revoked.');
+    return principal;
+  }
   let claims: { sub: string; mid: string; sid: string };
   try {
     claims = app.jwt.verify(match[1]);
@@ -53,6 +60,9 @@ export default fp(
       }
       const principal = await principalFrom(app, request);
       if (!hasPermission(principal, permission)) throw new AppError('not_found');
+      if (request.routeOptions.config.sessionOnly && principal.apiTokenId) {
+        throw new AppError('forbidden', 'API tokens cannot manage credentials; sign in to do this.');
+      }
       request.principal = principal;
     });
   },

@@ -10,5 +10,10 @@ export type RoutePermission = 'public' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: RoutePermission;
+    /**
+     * Managing credentials (switching account, changing the password or login email, minting API
+     * tokens) needs a person's session: an API token calling such a route gets 403.
+     */
+    sessionOnly?: boolean;
   }
 }

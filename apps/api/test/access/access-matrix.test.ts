@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { apiTokenCases } from './cases/api-tokens';
 import { auditCases } from './cases/audit';
 import { authCases } from './cases/auth';
+import { avatarCases } from './cases/avatars';
+import { emailChangeCases } from './cases/email-change';
+import { invitationCases } from './cases/invitations';
 import { meCases } from './cases/me';
 import { systemCases } from './cases/system';
+import { userCases } from './cases/users';
 import type { RouteCase } from './route-case';
 import { buildWorld, databaseDigest, principalKinds, type World } from './world';
 
@@ -12,7 +17,17 @@ import { buildWorld, databaseDigest, principalKinds, type World } from './world'
  * denied cells must answer 401/403/404 as problem+json and change nothing in the database.
  * Each module's rows live in `cases/`; a route without rows fails the first test.
  */
-const cases: RouteCase[] = [...systemCases, ...authCases, ...meCases, ...auditCases];
+const cases: RouteCase[] = [
+  ...systemCases,
+  ...authCases,
+  ...meCases,
+  ...auditCases,
+  ...userCases,
+  ...invitationCases,
+  ...apiTokenCases,
+  ...emailChangeCases,
+  ...avatarCases,
+];
 
 /** Routes the API reference plugin registers for its own static pages: public by nature. */
 const isReferenceAsset = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
@@ -25,6 +40,7 @@ describe('access matrix', () => {
   beforeAll(async () => {
     t = await createTestApp();
     world = await buildWorld(t.app, t.database);
+    for (const row of cases) await row.setup?.(world);
   }, 120_000);
   afterAll(() => t.close());
 

@@ -12,6 +12,8 @@ export interface RouteCase {
   expect: Record<PrincipalKind, number>;
   /** The call ends or spends the caller's session (logout, refresh, switch, password): sign in again after. */
   endsSessions?: boolean;
+  /** Makes what the row's requests refer to (an invitation, a link's token); runs once, after the world. */
+  setup?(world: World): Promise<void>;
 }
 
 /** The caller's credentials: bearer token and refresh cookie (none for anonymous). */

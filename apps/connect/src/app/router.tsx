@@ -3,6 +3,7 @@ import { NotFoundPage } from '@chambers/ui/not-found-page';
 import { RequireSession } from '@chambers/ui/require-session';
 import { RouteError } from '@chambers/ui/route-error';
 import { createBrowserRouter } from 'react-router';
+import { AccountMenu } from '../features/auth/components/account-menu';
 import { SignInRoute } from '../features/auth/routes/sign-in';
 import { basename, paths } from '../lib/paths';
 import { productName } from '../lib/product';
@@ -18,7 +19,7 @@ export const router = createBrowserRouter(
           element: <RequireSession signInPath={paths.signIn} />,
           children: [
             {
-              element: <AppLayout product={productName} signInPath={paths.signIn} />,
+              element: <AppLayout product={productName} userMenu={<AccountMenu />} />,
               children: [{ index: true, Component: HomeRoute }],
             },
           ],

@@ -1,6 +1,10 @@
 import { ChambersProvider } from '@chambers/ui/chambers-provider';
 import { SessionProvider } from '@chambers/ui/session';
+import { SessionGate } from '@chambers/ui/session-gate';
 import { RouterProvider } from 'react-router/dom';
+import { restoredSession } from '../lib/api-client';
+import { connectUrl } from '../lib/paths';
+import { appNames } from '../lib/product';
 import { sessionStore } from '../lib/session';
 import { router } from './router';
 
@@ -8,7 +12,14 @@ export function App() {
   return (
     <ChambersProvider>
       <SessionProvider store={sessionStore}>
-        <RouterProvider router={router} />
+        <SessionGate
+          restoring={restoredSession}
+          portal="manage"
+          otherAppUrl={connectUrl}
+          otherAppName={appNames.connect}
+        >
+          <RouterProvider router={router} />
+        </SessionGate>
       </SessionProvider>
     </ChambersProvider>
   );

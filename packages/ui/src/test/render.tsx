@@ -25,6 +25,19 @@ export function render(ui: ReactNode, queryClient = new QueryClient()) {
   return { container, queryClient, rerender: draw };
 }
 
+/**
+ * `render` for a tree that suspends (React's `use` of a promise): React only retries a suspended
+ * render inside an awaited `act`, so this waits for the first render to settle.
+ */
+export async function renderAsync(ui: ReactNode, queryClient = new QueryClient()) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const root = createRoot(container);
+  mounted.push({ root, container });
+  await act(async () => root.render(<ChambersProvider queryClient={queryClient}>{ui}</ChambersProvider>));
+  return { container, queryClient };
+}
+
 /** The control a `<label>` names, as a screen reader would find it. */
 export function getByLabel(container: HTMLElement, text: string): HTMLInputElement {
   for (const label of container.querySelectorAll('label')) {

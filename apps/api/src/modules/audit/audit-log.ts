@@ -9,7 +9,18 @@ export type AuditAction =
   | 'auth.switch'
   | 'auth.refresh_replayed'
   | 'identity.password_changed'
-  | 'identity.profile_updated';
+  | 'identity.profile_updated'
+  | 'identity.email_change_requested'
+  | 'identity.email_changed'
+  | 'identity.avatar_changed'
+  | 'api_token.created'
+  | 'api_token.revoked'
+  | 'user.invited'
+  | 'user.role_changed'
+  | 'user.deactivated'
+  | 'user.reactivated'
+  | 'user.invitation_revoked'
+  | 'invitation.accepted';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -110,13 +110,20 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/auth/switch',
     {
-      config: { permission: 'authenticated' },
+      // A switch opens a session; an API token acts as one account only.
+      config: { permission: 'authenticated', sessionOnly: true },
       schema: {
         operationId: 'switchAccount',
         tags: ['Auth'],
         summary: 'Switch this session to another account (membership) of the same identity',
         body: ref(SwitchRequest),
-        response: { 200: One(ref(Session)), 400: ref(Problem), 401: ref(Problem), 404: ref(Problem) },
+        response: {
+          200: One(ref(Session)),
+          400: ref(Problem),
+          401: ref(Problem),
+          403: ref(Problem),
+          404: ref(Problem),
+        },
       },
     },
     async (request, reply) =>

@@ -89,7 +89,8 @@ export async function login(app: FastifyInstance, email: string, password: strin
   });
 }
 
-async function openSession(
+/** Opens a session as `membership` (sign-in, switch, accepting an invitation); pass the transaction. */
+export async function openSession(
   app: FastifyInstance,
   db: Db,
   identityId: string,

@@ -56,13 +56,19 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/me/password',
     {
-      config: { permission: 'authenticated', rateLimit: { max: 10, timeWindow: 60_000 } },
+      config: { permission: 'authenticated', sessionOnly: true, rateLimit: { max: 10, timeWindow: 60_000 } },
       schema: {
         operationId: 'changePassword',
         tags: ['Me'],
         summary: 'Change your password (the current one is required; your other sessions end)',
         body: ref(ChangePassword),
-        response: { 204: { type: 'null' }, 400: ref(Problem), 401: ref(Problem), 429: ref(Problem) },
+        response: {
+          204: { type: 'null' },
+          400: ref(Problem),
+          401: ref(Problem),
+          403: ref(Problem),
+          429: ref(Problem),
+        },
       },
     },
     async (request, reply) => {

@@ -10,6 +10,7 @@ import { assertAcceptablePassword } from '../../lib/password-rules';
 import { recordAudit } from '../audit/audit-log';
 import { findMembership, listActiveMemberships, revokeIdentitySessions } from '../auth/repository';
 import { membershipSummary } from '../auth/service';
+import { avatarUrlOf } from '../avatars/avatar-url';
 import { findIdentity, updateIdentity } from './repository';
 
 /**
@@ -37,6 +38,7 @@ async function loadMe(db: Db, principal: Principal): Promise<Me> {
     email: identity.email,
     name: identity.name,
     time_zone: identity.timeZone,
+    avatar_url: avatarUrlOf(identity.id, identity.avatarKey),
     membership: membershipSummary(current.membership, current.firmName),
   };
 }

@@ -1,6 +1,9 @@
 import type { LoginRequest, Session } from '@chambers/contracts/auth';
 import { portalLoginOptions, usePortalLogin } from '@chambers/ui/portal-login';
 import { api } from '../../../lib/api-client';
+import { getMyMemberships } from './get-my-memberships';
+import { logout } from './logout';
+import { switchAccount } from './switch-account';
 
 /** `POST /api/v1/auth/login`. */
 export function login(credentials: LoginRequest): Promise<Session> {
@@ -8,12 +11,16 @@ export function login(credentials: LoginRequest): Promise<Session> {
 }
 
 /**
- * Connect is for co-counsel and clients. A firm user's login is valid but belongs in Manage, so
- * its session is dropped here rather than opening a portal meant for outsiders.
+ * Connect is for co-counsel and clients. A person whose last account was a firm one is switched to
+ * their co-counsel or client account; a firm user with no such account is turned away to Manage,
+ * rather than opening a portal meant for outsiders.
  */
 export const loginMutationOptions = () =>
   portalLoginOptions({
     login,
+    accountsOf: getMyMemberships,
+    switchFrom: (session, membershipId) => switchAccount(membershipId, session),
+    endSession: logout,
     portal: 'connect',
     wrongPortalMessage: 'This account signs in to Chambers, the firm app. Use the link below.',
   });

@@ -1,6 +1,9 @@
 import type { LoginRequest, Session } from '@chambers/contracts/auth';
 import { portalLoginOptions, usePortalLogin } from '@chambers/ui/portal-login';
 import { api } from '../../../lib/api-client';
+import { getMyMemberships } from './get-my-memberships';
+import { logout } from './logout';
+import { switchAccount } from './switch-account';
 
 /** `POST /api/v1/auth/login`. */
 export function login(credentials: LoginRequest): Promise<Session> {
@@ -8,12 +11,16 @@ export function login(credentials: LoginRequest): Promise<Session> {
 }
 
 /**
- * Manage is for firm users. A co-counsel or client login is valid but belongs in Connect, so
- * its session is dropped here rather than opening a Manage shell that would only answer 404s.
+ * Manage is for firm users. A person whose last account was a co-counsel one is switched to their
+ * firm account; a co-counsel or client with no firm account is turned away to Connect, rather
+ * than opening a Manage shell that would only answer 404s.
  */
 export const loginMutationOptions = () =>
   portalLoginOptions({
     login,
+    accountsOf: getMyMemberships,
+    switchFrom: (session, membershipId) => switchAccount(membershipId, session),
+    endSession: logout,
     portal: 'manage',
     wrongPortalMessage: 'This account signs in to Chambers Connect. Use the link below.',
   });

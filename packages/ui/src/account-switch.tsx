@@ -1,0 +1,34 @@
+import type { MembershipSummary, Session } from '@chambers/contracts/auth';
+import { mutationOptions, useMutation } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { useSignIn } from './session';
+
+export interface AccountSwitchOptions {
+  /** The app's fetcher for `POST /api/v1/auth/switch`. */
+  switchAccount: (membershipId: string) => Promise<Session>;
+}
+
+export function accountSwitchOptions({ switchAccount }: AccountSwitchOptions) {
+  return mutationOptions({
+    mutationKey: ['auth', 'switch'],
+    mutationFn: (account: MembershipSummary): Promise<Session> => switchAccount(account.id),
+  });
+}
+
+/**
+ * Switches to another account of the same person. The new session replaces the old one (whose
+ * token the API has ended) and the cache starts empty. An account of this app opens on the home
+ * page, since the page shown may not exist there; one of the other app is taken there by
+ * `SessionGate`.
+ */
+export function useAccountSwitch(options: ReturnType<typeof accountSwitchOptions>, homePath: string) {
+  const signIn = useSignIn();
+  const navigate = useNavigate();
+  return useMutation({
+    ...options,
+    onSuccess: (session) => {
+      signIn(session);
+      navigate(homePath);
+    },
+  });
+}

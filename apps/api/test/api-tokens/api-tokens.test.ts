@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoFirm } from '../../src/seed/demo-firm';
+import { errorPaths } from '../support/problems';
 import { type SignedIn, signIn } from '../support/sessions';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -302,12 +303,7 @@ describe('API tokens', () => {
       const response = await create(admin, payload);
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
       expect(response.json().code).toBe('validation_failed');
-      expect(
-        response
-          .json()
-          .errors.map((error: { path: string }) => error.path)
-          .join(' '),
-      ).toContain(path);
+      expect(errorPaths(response)).toContain(path);
     }
     const almostAYear = new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString();
     expect((await create(admin, { name: 'a year', expires_at: almostAYear })).statusCode).toBe(201);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoFirm } from '../../src/seed/demo-firm';
 import { deliveredTo } from '../support/dev-mailbox';
+import { errorPaths } from '../support/problems';
 import { type SignedIn, signIn } from '../support/sessions';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -76,12 +77,7 @@ describe('changing the login email', () => {
     for (const [payload, path] of cases) {
       const response = await request(staff, payload);
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(
-        response
-          .json()
-          .errors.map((error: { path: string }) => error.path)
-          .join(' '),
-      ).toContain(path);
+      expect(errorPaths(response)).toContain(path);
     }
     const confirmExtra = await confirm({ token: 'x', email: 'y' });
     expect(confirmExtra.statusCode).toBe(400);

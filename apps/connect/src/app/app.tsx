@@ -1,6 +1,4 @@
-import { ChambersProvider } from '@chambers/ui/chambers-provider';
-import { SessionProvider } from '@chambers/ui/session';
-import { SessionGate } from '@chambers/ui/session-gate';
+import { ChambersApp } from '@chambers/ui/chambers-app';
 import { RouterProvider } from 'react-router/dom';
 import { restoredSession } from '../lib/api-client';
 import { manageUrl } from '../lib/paths';
@@ -10,17 +8,14 @@ import { router } from './router';
 
 export function App() {
   return (
-    <ChambersProvider>
-      <SessionProvider store={sessionStore}>
-        <SessionGate
-          restoring={restoredSession}
-          portal="connect"
-          otherAppUrl={manageUrl}
-          otherAppName={appNames.manage}
-        >
-          <RouterProvider router={router} />
-        </SessionGate>
-      </SessionProvider>
-    </ChambersProvider>
+    <ChambersApp
+      sessionStore={sessionStore}
+      restoring={restoredSession}
+      portal="connect"
+      otherAppUrl={manageUrl}
+      otherAppName={appNames.manage}
+    >
+      <RouterProvider router={router} />
+    </ChambersApp>
   );
 }

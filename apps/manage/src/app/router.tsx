@@ -1,12 +1,13 @@
+import { AccountMenu } from '@chambers/ui/account-menu';
 import { AppLayout } from '@chambers/ui/app-layout';
 import { NotFoundPage } from '@chambers/ui/not-found-page';
 import { RequireSession } from '@chambers/ui/require-session';
 import { RouteError } from '@chambers/ui/route-error';
 import { createBrowserRouter } from 'react-router';
-import { AccountMenu } from '../features/auth/components/account-menu';
+import { authApi } from '../features/auth/api/auth-api';
 import { SignInRoute } from '../features/auth/routes/sign-in';
 import { paths } from '../lib/paths';
-import { productName } from '../lib/product';
+import { appNames, productName } from '../lib/product';
 import { HomeRoute } from './routes/home';
 
 export const router = createBrowserRouter([
@@ -18,7 +19,12 @@ export const router = createBrowserRouter([
         element: <RequireSession signInPath={paths.signIn} />,
         children: [
           {
-            element: <AppLayout product={productName} userMenu={<AccountMenu />} />,
+            element: (
+              <AppLayout
+                product={productName}
+                userMenu={<AccountMenu auth={authApi} appNames={appNames} />}
+              />
+            ),
             children: [{ index: true, Component: HomeRoute }],
           },
         ],

@@ -6,7 +6,7 @@ import { AppError } from '../../errors/app-error';
 import { decodeCursor, pageOf } from '../../lib/cursor';
 import { hashToken, newSecretToken } from '../../lib/secret-tokens';
 import { can, scope } from '../../policy/policy';
-import { recordAudit } from '../audit/audit-log';
+import { actedBy, recordAudit } from '../audit/audit-log';
 import * as repo from './repository';
 
 /** Every API token secret starts with this, so the authentication hook (and secret scanners) can tell. */
@@ -96,9 +96,7 @@ export async function createApiToken(
     });
     await recordAudit(tx, {
       action: 'api_token.created',
-      firmId: principal.firmId,
-      actorIdentityId: principal.identityId,
-      actorMembershipId: principal.membershipId,
+      ...actedBy(principal),
       objectType: 'api_token',
       objectId: row.id,
       ip,
@@ -149,9 +147,7 @@ export async function revokeApiToken(
     if (!(await repo.revokeApiToken(tx, row.id))) throw new AppError('not_found', 'No such API token.');
     await recordAudit(tx, {
       action: 'api_token.revoked',
-      firmId: principal.firmId,
-      actorIdentityId: principal.identityId,
-      actorMembershipId: principal.membershipId,
+      ...actedBy(principal),
       objectType: 'api_token',
       objectId: row.id,
       ip,

@@ -1,3 +1,4 @@
+import type { Principal } from '../../auth/principal';
 import type { Db } from '../../db/database';
 import { auditEvents } from '../../db/schema/audit-events';
 
@@ -32,6 +33,22 @@ export interface AuditEntry {
   subject?: string;
   ip?: string | null;
   details?: Record<string, unknown>;
+}
+
+type Actor = Pick<AuditEntry, 'firmId' | 'actorIdentityId' | 'actorMembershipId'>;
+
+/** The fields that say who acted: the principal's firm, identity and membership. */
+export function actedBy(principal: Principal): Actor {
+  return {
+    firmId: principal.firmId,
+    actorIdentityId: principal.identityId,
+    actorMembershipId: principal.membershipId,
+  };
+}
+
+/** Who acted, for an event in which the caller changed their own identity (profile, password, email, picture). */
+export function onOwnIdentity(principal: Principal): Actor & Pick<AuditEntry, 'objectType' | 'objectId'> {
+  return { ...actedBy(principal), objectType: 'identity', objectId: principal.identityId };
 }
 
 /** Appends one event (pass the business transaction so the event commits with the change). */

@@ -6,7 +6,7 @@ import type { Principal } from '../../auth/principal';
 import { AppError } from '../../errors/app-error';
 import { can } from '../../policy/policy';
 import { BlobTooLargeError } from '../../storage/blob-store';
-import { recordAudit } from '../audit/audit-log';
+import { onOwnIdentity, recordAudit } from '../audit/audit-log';
 import { getMe } from '../me/service';
 import { avatarVersion } from './avatar-url';
 import {
@@ -73,11 +73,7 @@ export async function replaceAvatar(
       const replaced = await repo.replaceAvatar(tx, principal.identityId, { key, contentType: type });
       await recordAudit(tx, {
         action: 'identity.avatar_changed',
-        firmId: principal.firmId,
-        actorIdentityId: principal.identityId,
-        actorMembershipId: principal.membershipId,
-        objectType: 'identity',
-        objectId: principal.identityId,
+        ...onOwnIdentity(principal),
         ip,
         details: { content_type: type, bytes: image.length },
       });
@@ -98,11 +94,7 @@ export async function removeAvatar(app: FastifyInstance, principal: Principal, i
     if (replaced) {
       await recordAudit(tx, {
         action: 'identity.avatar_changed',
-        firmId: principal.firmId,
-        actorIdentityId: principal.identityId,
-        actorMembershipId: principal.membershipId,
-        objectType: 'identity',
-        objectId: principal.identityId,
+        ...onOwnIdentity(principal),
         ip,
         details: { removed: true },
       });

@@ -3,11 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../../auth/principal';
 import { AppError } from '../../errors/app-error';
 import { enqueueMail } from '../../jobs/job-queue';
-import { verifyPassword } from '../../lib/password';
 import { hashToken, newSecretToken } from '../../lib/secret-tokens';
-import { recordAudit } from '../audit/audit-log';
+import { onOwnIdentity, recordAudit } from '../audit/audit-log';
 import { findIdentityByEmail } from '../auth/repository';
-import { findIdentity } from '../me/repository';
+import { identityWithCurrentPassword } from '../me/current-password';
 import { addressInUseMail, confirmationMail, emailChangedMail } from './mails';
 import * as repo from './repository';
 
@@ -31,12 +30,7 @@ export async function requestEmailChange(
   ip: string,
 ): Promise<void> {
   const db = app.database.db;
-  const identity = await findIdentity(db, principal.identityId);
-  if (!identity?.passwordHash || !(await verifyPassword(identity.passwordHash, body.current_password))) {
-    throw new AppError('validation_failed', 'The current password is incorrect.', {
-      errors: [{ path: 'body/current_password', message: 'is incorrect' }],
-    });
-  }
+  const identity = await identityWithCurrentPassword(db, principal.identityId, body.current_password);
   const newEmail = body.new_email.trim();
   if (sameAddress(newEmail, identity.email)) {
     throw new AppError('validation_failed', 'This is already your login email.', {
@@ -73,11 +67,7 @@ export async function requestEmailChange(
     // The log does not say whether the address was taken: firm admins read it.
     await recordAudit(tx, {
       action: 'identity.email_change_requested',
-      firmId: principal.firmId,
-      actorIdentityId: identity.id,
-      actorMembershipId: principal.membershipId,
-      objectType: 'identity',
-      objectId: identity.id,
+      ...onOwnIdentity(principal),
       subject: newEmail.toLowerCase(),
       ip,
     });

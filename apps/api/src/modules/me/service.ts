@@ -5,12 +5,13 @@ import type { Principal } from '../../auth/principal';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors/app-error';
 import { decodeCursor, pageOf } from '../../lib/cursor';
-import { hashPassword, verifyPassword } from '../../lib/password';
+import { hashPassword } from '../../lib/password';
 import { assertAcceptablePassword } from '../../lib/password-rules';
-import { recordAudit } from '../audit/audit-log';
+import { onOwnIdentity, recordAudit } from '../audit/audit-log';
 import { findMembership, listActiveMemberships, revokeIdentitySessions } from '../auth/repository';
 import { membershipSummary } from '../auth/service';
 import { avatarUrlOf } from '../avatars/avatar-url';
+import { identityWithCurrentPassword } from './current-password';
 import { findIdentity, updateIdentity } from './repository';
 
 /**
@@ -71,11 +72,7 @@ export async function updateMe(
     });
     await recordAudit(tx, {
       action: 'identity.profile_updated',
-      firmId: principal.firmId,
-      actorIdentityId: principal.identityId,
-      actorMembershipId: principal.membershipId,
-      objectType: 'identity',
-      objectId: principal.identityId,
+      ...onOwnIdentity(principal),
       ip,
       details: { fields: Object.keys(changes) },
     });
@@ -112,12 +109,7 @@ export async function changePassword(
   ip: string,
 ): Promise<void> {
   const db = app.database.db;
-  const identity = await findIdentity(db, principal.identityId);
-  if (!identity?.passwordHash || !(await verifyPassword(identity.passwordHash, body.current_password))) {
-    throw new AppError('validation_failed', 'The current password is incorrect.', {
-      errors: [{ path: 'body/current_password', message: 'is incorrect' }],
-    });
-  }
+  const identity = await identityWithCurrentPassword(db, principal.identityId, body.current_password);
   assertAcceptablePassword(body.new_password);
   const passwordHash = await hashPassword(body.new_password);
   await db.transaction(async (tx) => {
@@ -125,11 +117,7 @@ export async function changePassword(
     await revokeIdentitySessions(tx, identity.id, 'password changed', principal.sessionId ?? undefined);
     await recordAudit(tx, {
       action: 'identity.password_changed',
-      firmId: principal.firmId,
-      actorIdentityId: identity.id,
-      actorMembershipId: principal.membershipId,
-      objectType: 'identity',
-      objectId: identity.id,
+      ...onOwnIdentity(principal),
       ip,
     });
   });

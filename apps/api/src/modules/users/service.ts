@@ -7,7 +7,7 @@ import type { memberships } from '../../db/schema/memberships';
 import { AppError } from '../../errors/app-error';
 import { decodeCursor, pageOf } from '../../lib/cursor';
 import { can, scope } from '../../policy/policy';
-import { recordAudit } from '../audit/audit-log';
+import { actedBy, recordAudit } from '../audit/audit-log';
 import { inviteToFirm } from '../invitations/service';
 import * as repo from './repository';
 
@@ -108,9 +108,7 @@ export async function inviteUser(
     );
     await recordAudit(tx, {
       action: 'user.invited',
-      firmId: principal.firmId,
-      actorIdentityId: principal.identityId,
-      actorMembershipId: principal.membershipId,
+      ...actedBy(principal),
       objectType: 'invitation',
       objectId: invitation.id,
       subject: invitation.email.toLowerCase(),
@@ -161,9 +159,7 @@ async function changeUser(
             ? 'user.deactivated'
             : 'user.reactivated'
           : 'user.role_changed',
-      firmId: principal.firmId,
-      actorIdentityId: principal.identityId,
-      actorMembershipId: principal.membershipId,
+      ...actedBy(principal),
       objectType: 'membership',
       objectId: membership.id,
       ip,
@@ -226,9 +222,7 @@ export async function revokeUserInvitation(
     if (!revoked) throw new AppError('conflict', 'This invitation was accepted meanwhile.');
     await recordAudit(tx, {
       action: 'user.invitation_revoked',
-      firmId: principal.firmId,
-      actorIdentityId: principal.identityId,
-      actorMembershipId: principal.membershipId,
+      ...actedBy(principal),
       objectType: 'invitation',
       objectId: invitation.id,
       subject: invitation.email.toLowerCase(),

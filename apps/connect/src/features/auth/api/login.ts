@@ -1,9 +1,7 @@
 import type { LoginRequest, Session } from '@chambers/contracts/auth';
 import { portalLoginOptions, usePortalLogin } from '@chambers/ui/portal-login';
 import { api } from '../../../lib/api-client';
-import { getMyMemberships } from './get-my-memberships';
-import { logout } from './logout';
-import { switchAccount } from './switch-account';
+import { authApi } from './auth-api';
 
 /** `POST /api/v1/auth/login`. */
 export function login(credentials: LoginRequest): Promise<Session> {
@@ -18,9 +16,9 @@ export function login(credentials: LoginRequest): Promise<Session> {
 export const loginMutationOptions = () =>
   portalLoginOptions({
     login,
-    accountsOf: getMyMemberships,
-    switchFrom: (session, membershipId) => switchAccount(membershipId, session),
-    endSession: logout,
+    accountsOf: authApi.getMyMemberships,
+    switchFrom: (session, membershipId) => authApi.switchAccount(membershipId, session),
+    endSession: authApi.logout,
     portal: 'connect',
     wrongPortalMessage: 'This account signs in to Chambers, the firm app. Use the link below.',
   });

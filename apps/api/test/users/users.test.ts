@@ -282,7 +282,11 @@ describe('firm users', () => {
       call(admin, 'PATCH', `/api/v1/users/${morganId}`, { role: 'attorney' }),
       call(morganAtDemo, 'PATCH', `/api/v1/users/${adminId}`, { role: 'attorney' }),
     ]);
-    expect(race.map((response) => response.statusCode).sort()).toEqual([200, 422]);
+    // The loser is refused by the last-admin guard (422) or, when the winner's change landed before
+    // its request was authenticated, no longer holds the permission at all (404).
+    const [won, lost] = race.map((response) => response.statusCode).sort();
+    expect(won).toBe(200);
+    expect([404, 422]).toContain(lost);
     const admins = await rows<{ id: string }>(
       t,
       sql`select id from memberships where firm_id = ${admin.membership.firm_id} and role = 'admin' and status = 'active'`,

@@ -36,6 +36,7 @@ import systemRoutes from './modules/system/routes';
 import userRoutes from './modules/users/routes';
 import auth from './plugins/auth';
 import authenticate from './plugins/authenticate';
+import conditionalRequests from './plugins/conditional-requests';
 import errorHandler from './plugins/error-handler';
 import jobs from './plugins/jobs';
 import lifecycle from './plugins/lifecycle';
@@ -90,6 +91,7 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
   await app.register(security);
   await app.register(auth);
   await app.register(authenticate);
+  await app.register(conditionalRequests);
   await app.register(openapi, {
     schemas: [
       Id,

@@ -1,5 +1,5 @@
 import { Problem } from '@chambers/contracts/problem';
-import type { SharedSchema } from '@chambers/contracts/schema-ref';
+import { ref, type SharedSchema } from '@chambers/contracts/schema-ref';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
@@ -16,9 +16,21 @@ export default fp(
     // The documented security requirement follows the declared permission, so the two never disagree.
     app.addHook('onRoute', (route) => {
       if (!route.schema || route.config?.permission === undefined) return;
+      // The conditional-requests plugin's answers, documented on every route it applies to.
+      const conditional =
+        !route.url.startsWith('/api/v1/') || route.schema.hide
+          ? {}
+          : route.method === 'GET'
+            ? { 304: { description: 'Not modified: the If-None-Match ETag is current.', type: 'null' } }
+            : route.method === 'PATCH' || route.method === 'DELETE'
+              ? { 412: ref(Problem) }
+              : {};
       route.schema = {
         ...route.schema,
         security: route.config.permission === 'public' ? [] : [{ bearerAuth: [] }],
+        ...(route.schema.response
+          ? { response: { ...conditional, ...(route.schema.response as object) } }
+          : {}),
       };
     });
 

@@ -38,6 +38,7 @@ import auth from './plugins/auth';
 import authenticate from './plugins/authenticate';
 import conditionalRequests from './plugins/conditional-requests';
 import errorHandler from './plugins/error-handler';
+import idempotency from './plugins/idempotency';
 import jobs from './plugins/jobs';
 import lifecycle from './plugins/lifecycle';
 import openapi from './plugins/openapi';
@@ -92,6 +93,7 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
   await app.register(auth);
   await app.register(authenticate);
   await app.register(conditionalRequests);
+  await app.register(idempotency);
   await app.register(openapi, {
     schemas: [
       Id,

@@ -4,6 +4,19 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { Type } from 'typebox';
+
+/** Documents (and bounds) the header the idempotency plugin reads. */
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description:
+        'Makes a retry safe: the first answer is replayed for 24 hours to the same request with the same key.',
+    }),
+  ),
+});
 
 /**
  * Registers the shared schemas (each once, by `$id`) and generates the OpenAPI 3.1 document from
@@ -25,11 +38,25 @@ export default fp(
             : route.method === 'PATCH' || route.method === 'DELETE'
               ? { 412: ref(Problem) }
               : {};
+      // The idempotency plugin's header and answers, on the POSTs it applies to.
+      const idempotent =
+        route.method === 'POST' &&
+        route.url.startsWith('/api/v1/') &&
+        route.config.permission !== 'public' &&
+        !route.config.sessionOnly &&
+        !route.schema.headers;
       route.schema = {
         ...route.schema,
         security: route.config.permission === 'public' ? [] : [{ bearerAuth: [] }],
+        ...(idempotent ? { headers: IdempotencyHeaders } : {}),
         ...(route.schema.response
-          ? { response: { ...conditional, ...(route.schema.response as object) } }
+          ? {
+              response: {
+                ...conditional,
+                ...(idempotent ? { 409: ref(Problem), 422: ref(Problem) } : {}),
+                ...(route.schema.response as object),
+              },
+            }
           : {}),
       };
     });

@@ -10,9 +10,15 @@ export const theme = createTheme({
   cursorType: 'pointer',
 });
 
-/** `dimmed` text defaults to gray.6, which fails contrast on white; gray.7 passes. */
+/**
+ * `dimmed` text defaults to gray.6, which fails contrast on white; gray.7 passes. Field errors
+ * (the message, and the text of an invalid input) default to red.6, which fails too; red.8 passes.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-8)',
+  },
   dark: {},
 });

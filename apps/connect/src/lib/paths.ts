@@ -2,6 +2,10 @@
 export const paths = {
   home: '/',
   signIn: '/sign-in',
+  /** Opened from the invitation mail. */
+  invitation: '/invitations/:token',
+  /** Opened from the mail that confirms a new login email. */
+  emailChange: '/email-change/:token',
 } as const;
 
 /** Served under this prefix by the API; Vite's `base` and the router's `basename` both use it. */

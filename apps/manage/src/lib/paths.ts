@@ -2,6 +2,10 @@
 export const paths = {
   home: '/',
   signIn: '/sign-in',
+  /** Opened from the invitation mail. */
+  invitation: '/invitations/:token',
+  /** Opened from the mail that confirms a new login email. */
+  emailChange: '/email-change/:token',
 } as const;
 
 /** Where Connect, the other SPA, is served: a full page load away, not a router link. */

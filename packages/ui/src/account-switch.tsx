@@ -1,7 +1,6 @@
 import type { MembershipSummary, Session } from '@chambers/contracts/auth';
-import { mutationOptions, useMutation } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
-import { useSignIn } from './session';
+import { mutationOptions } from '@tanstack/react-query';
+import { useSessionOpening } from './session-opening';
 
 export interface AccountSwitchOptions {
   /** The app's fetcher for `POST /api/v1/auth/switch`. */
@@ -22,13 +21,5 @@ export function accountSwitchOptions({ switchAccount }: AccountSwitchOptions) {
  * `SessionGate`.
  */
 export function useAccountSwitch(options: ReturnType<typeof accountSwitchOptions>, homePath: string) {
-  const signIn = useSignIn();
-  const navigate = useNavigate();
-  return useMutation({
-    ...options,
-    onSuccess: (session) => {
-      signIn(session);
-      navigate(homePath);
-    },
-  });
+  return useSessionOpening(options, homePath);
 }

@@ -14,12 +14,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { type MutationOptions, useMutation } from '@tanstack/react-query';
+import type { MutationOptions } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { formatPageTitle } from './page-title';
-import { useSignIn } from './session';
 import { FullPageLoader } from './session-gate';
+import { useSessionOpening } from './session-opening';
 import { roleLabel } from './signed-in-as';
 
 /** What the page needs of an app's `useInvitation(token)` query. */
@@ -45,24 +45,12 @@ export interface InvitationPageProps {
   signInPath: string;
 }
 
-/**
- * Accepting runs like a sign-in: the API answers with a session (and sets the refresh cookie),
- * which is kept, and the app's home opens. A session of the other app's portal is handed over to
- * it by the session gate.
- */
+/** Accepting runs like a sign-in: the session is kept and home opens, replacing the link's page. */
 export function useInvitationAcceptance(
   options: MutationOptions<Session, Error, AcceptInvitation>,
   homePath: string,
 ) {
-  const signIn = useSignIn();
-  const navigate = useNavigate();
-  return useMutation({
-    ...options,
-    onSuccess: (session) => {
-      signIn(session);
-      void navigate(homePath, { replace: true });
-    },
-  });
+  return useSessionOpening(options, homePath, { replace: true });
 }
 
 const PAGE_TITLE = 'Accept invitation';

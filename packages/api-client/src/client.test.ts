@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error';
 import { buildUrl, createApiClient } from './client';
 import { createSessionRenewal } from './session-renewal';
-import { deferred, memoryHolder, sessionWith } from './test/sessions';
+import { createSessionStore } from './session-store';
+import { deferred, sessionWith } from './test/sessions';
 
 const session: Session = {
   access_token: 'token-1',
@@ -225,7 +226,7 @@ describe('createApiClient on a 401', () => {
   });
 
   it('with the session renewal: concurrent 401s share one refresh, then all succeed', async () => {
-    const store = memoryHolder(sessionWith('t1'));
+    const store = createSessionStore(sessionWith('t1'));
     const { fetch, seen } = apiAccepting(() => 't2');
     const answer = deferred<ReturnType<typeof sessionWith>>();
     const refresh = vi.fn(() => answer.promise);
@@ -255,7 +256,7 @@ describe('createApiClient on a 401', () => {
   });
 
   it('with the session renewal: signs out when the refresh is refused', async () => {
-    const store = memoryHolder(sessionWith('t1'));
+    const store = createSessionStore(sessionWith('t1'));
     const { fetch } = apiAccepting(() => 'never');
     const renewal = createSessionRenewal({
       store,

@@ -1,12 +1,13 @@
 import type { Session } from '@chambers/contracts/auth';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSessionRenewal, renewalDelaySeconds, type SessionRenewalOptions } from './session-renewal';
-import { deferred, memoryHolder, problem, sessionWith } from './test/sessions';
+import { createSessionStore } from './session-store';
+import { deferred, problem, sessionWith } from './test/sessions';
 
 const renewals: { dispose(): void }[] = [];
 
 function renewalFor(options: Partial<SessionRenewalOptions> & Pick<SessionRenewalOptions, 'refresh'>) {
-  const store = options.store ?? memoryHolder();
+  const store = options.store ?? createSessionStore();
   const renewal = createSessionRenewal({ lock: (task) => task(), ...options, store });
   renewals.push(renewal);
   return { store, renewal };
@@ -43,7 +44,7 @@ describe('renew', () => {
 
   it('empties the store when the session is over', async () => {
     const { store, renewal } = renewalFor({
-      store: memoryHolder(sessionWith('t1')),
+      store: createSessionStore(sessionWith('t1')),
       refresh: () => Promise.reject(problem(401, 'unauthenticated')),
     });
     await expect(renewal.renew()).resolves.toBeNull();
@@ -53,7 +54,7 @@ describe('renew', () => {
   it('keeps the session when the server could not answer', async () => {
     const session = sessionWith('t1');
     const { store, renewal } = renewalFor({
-      store: memoryHolder(session),
+      store: createSessionStore(session),
       refresh: () => Promise.reject(problem(0, 'network_error')),
     });
     await expect(renewal.renew()).rejects.toMatchObject({ code: 'network_error' });
@@ -63,7 +64,7 @@ describe('renew', () => {
   it('lets a sign-out made meanwhile stand', async () => {
     const answer = deferred<Session>();
     const { store, renewal } = renewalFor({
-      store: memoryHolder(sessionWith('t1')),
+      store: createSessionStore(sessionWith('t1')),
       refresh: () => answer.promise,
     });
 
@@ -77,7 +78,7 @@ describe('renew', () => {
   it('lets an account switch made meanwhile stand, even when the refresh then fails', async () => {
     const answer = deferred<Session>();
     const { store, renewal } = renewalFor({
-      store: memoryHolder(sessionWith('t1')),
+      store: createSessionStore(sessionWith('t1')),
       refresh: () => answer.promise,
     });
 
@@ -113,7 +114,7 @@ describe('renew', () => {
 describe('scheduled renewal', () => {
   it('renews a minute before the access token expires, and again for the next one', async () => {
     const refresh = vi.fn(async () => sessionWith(`t${refresh.mock.calls.length + 1}`));
-    const { store } = renewalFor({ store: memoryHolder(sessionWith('t1', 900)), refresh });
+    const { store } = renewalFor({ store: createSessionStore(sessionWith('t1', 900)), refresh });
 
     await vi.advanceTimersByTimeAsync(839_000);
     expect(refresh).not.toHaveBeenCalled();
@@ -143,7 +144,7 @@ describe('scheduled renewal', () => {
       .fn<() => Promise<Session>>()
       .mockRejectedValueOnce(problem(503))
       .mockResolvedValueOnce(sessionWith('t2'));
-    const { store } = renewalFor({ store: memoryHolder(sessionWith('t1', 900)), refresh });
+    const { store } = renewalFor({ store: createSessionStore(sessionWith('t1', 900)), refresh });
 
     await vi.advanceTimersByTimeAsync(840_000);
     expect(refresh).toHaveBeenCalledTimes(1);
@@ -155,7 +156,7 @@ describe('scheduled renewal', () => {
 
   it('signs out when the scheduled renewal finds the session over', async () => {
     const { store } = renewalFor({
-      store: memoryHolder(sessionWith('t1', 900)),
+      store: createSessionStore(sessionWith('t1', 900)),
       refresh: () => Promise.reject(problem(401)),
     });
     await vi.advanceTimersByTimeAsync(840_000);
@@ -164,7 +165,7 @@ describe('scheduled renewal', () => {
 
   it('waits for an exclusive call (a switch) to finish before renewing', async () => {
     const refresh = vi.fn(async () => sessionWith('renewed'));
-    const { renewal } = renewalFor({ store: memoryHolder(sessionWith('t1', 900)), refresh });
+    const { renewal } = renewalFor({ store: createSessionStore(sessionWith('t1', 900)), refresh });
 
     const switching = deferred<string>();
     const done = renewal.exclusive(() => switching.promise);
@@ -179,7 +180,10 @@ describe('scheduled renewal', () => {
 
   it('runs an exclusive call only once the renewal in flight is done', async () => {
     const answer = deferred<Session>();
-    const { renewal } = renewalFor({ store: memoryHolder(sessionWith('t1')), refresh: () => answer.promise });
+    const { renewal } = renewalFor({
+      store: createSessionStore(sessionWith('t1')),
+      refresh: () => answer.promise,
+    });
     const task = vi.fn(async () => 'switched');
 
     void renewal.renew();
@@ -197,7 +201,7 @@ describe('tokenAfterRejection', () => {
   it('renews once for every request rejected with the same token', async () => {
     const answer = deferred<Session>();
     const refresh = vi.fn(() => answer.promise);
-    const { renewal } = renewalFor({ store: memoryHolder(sessionWith('t1')), refresh });
+    const { renewal } = renewalFor({ store: createSessionStore(sessionWith('t1')), refresh });
 
     const tokens = Promise.all([
       renewal.tokenAfterRejection('t1'),
@@ -211,7 +215,7 @@ describe('tokenAfterRejection', () => {
 
   it('hands out a token renewed meanwhile without renewing again', async () => {
     const refresh = vi.fn(async () => sessionWith('t3'));
-    const { renewal } = renewalFor({ store: memoryHolder(sessionWith('t2')), refresh });
+    const { renewal } = renewalFor({ store: createSessionStore(sessionWith('t2')), refresh });
     await expect(renewal.tokenAfterRejection('t1')).resolves.toBe('t2');
     expect(refresh).not.toHaveBeenCalled();
   });

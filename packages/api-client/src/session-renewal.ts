@@ -1,18 +1,13 @@
 import type { Session } from '@chambers/contracts/auth';
 import { isApiError } from './api-error';
+import type { SessionStore } from './session-store';
 
 /** Where an SPA keeps its session (in memory): read, replaced, watched. */
-export interface SessionHolder {
-  get(): Session | null;
-  set(session: Session | null): void;
-  subscribe(listener: () => void): () => void;
-}
-
 /** Runs `task` while no other tab of this origin holds the same lock. */
 export type RenewalLock = <T>(task: () => Promise<T>) => Promise<T>;
 
 export interface SessionRenewalOptions {
-  store: SessionHolder;
+  store: SessionStore;
   /** `POST /api/v1/auth/refresh`: a new session from the refresh cookie. */
   refresh: () => Promise<Session>;
   /** Renew this long before the access token expires. Default 60 s. */

@@ -1,4 +1,5 @@
 import { ApiError } from '@chambers/api-client/api-error';
+import { createSessionStore } from '@chambers/api-client/session-store';
 import type { Session } from '@chambers/contracts/auth';
 import { QueryClient } from '@tanstack/react-query';
 import { act } from 'react';
@@ -6,7 +7,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { accountSwitchOptions, useAccountSwitch } from './account-switch';
 import { endSessionOptions, useEndSession } from './end-session';
-import { createSessionStore, SessionProvider } from './session';
+import { SessionProvider } from './session';
 import { render } from './test/render';
 import { fakeSession } from './test/sessions';
 

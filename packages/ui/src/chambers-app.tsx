@@ -1,6 +1,7 @@
+import type { SessionStore } from '@chambers/api-client/session-store';
 import type { ReactNode } from 'react';
 import { ChambersProvider } from './chambers-provider';
-import { SessionProvider, type SessionStore } from './session';
+import { SessionProvider } from './session';
 import { SessionGate, type SessionGateProps } from './session-gate';
 
 export interface ChambersAppProps extends Omit<SessionGateProps, 'children'> {

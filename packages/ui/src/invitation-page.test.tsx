@@ -1,4 +1,5 @@
 import { ApiError } from '@chambers/api-client/api-error';
+import { createSessionStore } from '@chambers/api-client/session-store';
 import type { Session } from '@chambers/contracts/auth';
 import type { AcceptInvitation, InvitationPreview } from '@chambers/contracts/invitations';
 import { act, type ReactNode, useState } from 'react';
@@ -10,7 +11,7 @@ import {
   type InvitationQuery,
   useInvitationAcceptance,
 } from './invitation-page';
-import { createSessionStore, SessionProvider } from './session';
+import { SessionProvider } from './session';
 import { getByLabel, render, typeInto } from './test/render';
 import { fakeSession } from './test/sessions';
 

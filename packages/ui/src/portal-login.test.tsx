@@ -1,8 +1,9 @@
+import { createSessionStore } from '@chambers/api-client/session-store';
 import type { LoginRequest, MembershipSummary, Session } from '@chambers/contracts/auth';
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { portalLoginOptions, usePortalLogin } from './portal-login';
-import { createSessionStore, SessionProvider } from './session';
+import { SessionProvider } from './session';
 import { render } from './test/render';
 import { fakeSession } from './test/sessions';
 

@@ -1,7 +1,8 @@
+import { createSessionStore } from '@chambers/api-client/session-store';
 import type { Session } from '@chambers/contracts/auth';
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { createSessionStore, SessionProvider } from './session';
+import { SessionProvider } from './session';
 import { SessionGate } from './session-gate';
 import { renderAsync } from './test/render';
 import { fakeSession } from './test/sessions';

@@ -1,8 +1,9 @@
+import { createSessionStore } from '@chambers/api-client/session-store';
 import type { Session } from '@chambers/contracts/auth';
 import { QueryClient } from '@tanstack/react-query';
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { createSessionStore, SessionProvider, useSession, useSignIn, useSignOut } from './session';
+import { SessionProvider, useSession, useSignIn, useSignOut } from './session';
 import { render } from './test/render';
 import { fakeSession } from './test/sessions';
 

@@ -1,8 +1,9 @@
+import { createSessionStore } from '@chambers/api-client/session-store';
 import { act } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { RequireSession } from './require-session';
-import { createSessionStore, SessionProvider } from './session';
+import { SessionProvider } from './session';
 import { returnTo, SignInPage } from './sign-in-page';
 import { render } from './test/render';
 import { fakeSession } from './test/sessions';

@@ -1,9 +1,8 @@
 import { ChambersApp } from '@chambers/ui/chambers-app';
 import { RouterProvider } from 'react-router/dom';
-import { restoredSession } from '../lib/api-client';
+import { restoredSession, sessionStore } from '../lib/api-client';
 import { connectUrl } from '../lib/paths';
 import { appNames } from '../lib/product';
-import { sessionStore } from '../lib/session';
 import { router } from './router';
 
 export function App() {

@@ -4,11 +4,20 @@
  * Add a section by writing a `BenchSection` and listing it below.
  */
 import { availableParallelism, cpus, totalmem } from 'node:os';
+import { coCounselDocumentsSection } from './co-counsel-documents';
+import { documentTransferSection } from './document-transfer';
+import { listPagesSection } from './list-pages';
 import { passwordHashSection } from './password-hash';
 import { type BenchSection, formatTable, type SectionReport } from './section';
 import { storageRssSection } from './storage-rss';
 
-const sections: BenchSection[] = [passwordHashSection, storageRssSection];
+const sections: BenchSection[] = [
+  passwordHashSection,
+  storageRssSection,
+  listPagesSection,
+  documentTransferSection,
+  coCounselDocumentsSection,
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !sections.some((section) => section.name === name));

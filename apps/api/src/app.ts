@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { activitySchemas } from '@chambers/contracts/activities';
 import { ApiToken, CreateApiToken, CreatedApiToken } from '@chambers/contracts/api-tokens';
 import { AuditEvent } from '@chambers/contracts/audit';
 import {
@@ -8,12 +9,26 @@ import {
   Session,
   SwitchRequest,
 } from '@chambers/contracts/auth';
-import { Id, PageMeta, Timestamp } from '@chambers/contracts/common';
+import { billSchemas } from '@chambers/contracts/bills';
+import { calendarSchemas } from '@chambers/contracts/calendar';
+import { DurationSeconds, Id, Money, PageMeta, PlainDate, Timestamp } from '@chambers/contracts/common';
+import { communicationSchemas } from '@chambers/contracts/communications';
+import { contactSchemas } from '@chambers/contracts/contacts';
+import { conversationSchemas } from '@chambers/contracts/conversations';
 import { DevMail } from '@chambers/contracts/dev-mailbox';
+import { documentSchemas } from '@chambers/contracts/documents';
 import { EmailChangeConfirmation, EmailChangeRequest } from '@chambers/contracts/email-change';
+import { firmSchemas } from '@chambers/contracts/firm';
+import { folderSchemas } from '@chambers/contracts/folders';
+import { homeSchemas } from '@chambers/contracts/home';
 import { AcceptInvitation, InvitationPreview } from '@chambers/contracts/invitations';
+import { matterSchemas } from '@chambers/contracts/matters';
 import { ChangePassword, Me, UpdateMe } from '@chambers/contracts/me';
+import { noteSchemas } from '@chambers/contracts/notes';
+import { Person, PersonRef, PersonType } from '@chambers/contracts/people';
+import { shareSchemas } from '@chambers/contracts/shares';
 import { Health, Readiness } from '@chambers/contracts/system';
+import { taskSchemas } from '@chambers/contracts/tasks';
 import {
   FirmRole,
   FirmUser,
@@ -24,20 +39,36 @@ import {
 } from '@chambers/contracts/users';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import activityRoutes from './modules/activities/routes';
 import apiTokenRoutes from './modules/api-tokens/routes';
 import auditRoutes from './modules/audit/routes';
 import authRoutes from './modules/auth/routes';
 import avatarRoutes from './modules/avatars/routes';
+import billRoutes from './modules/bills/routes';
+import calendarRoutes from './modules/calendar/routes';
+import communicationRoutes from './modules/communications/routes';
+import contactRoutes from './modules/contacts/routes';
+import conversationRoutes from './modules/conversations/routes';
 import devMailboxRoutes from './modules/dev-mailbox/routes';
+import documentDownloadRoutes from './modules/documents/download-routes';
+import documentRoutes from './modules/documents/routes';
 import emailChangeRoutes from './modules/email-change/routes';
+import firmRoutes from './modules/firm/routes';
+import folderRoutes from './modules/folders/routes';
+import homeRoutes from './modules/home/routes';
 import invitationRoutes from './modules/invitations/routes';
+import matterRoutes from './modules/matters/routes';
 import meRoutes from './modules/me/routes';
+import noteRoutes from './modules/notes/routes';
+import shareRoutes from './modules/shares/routes';
 import systemRoutes from './modules/system/routes';
+import taskRoutes from './modules/tasks/routes';
 import userRoutes from './modules/users/routes';
 import auth from './plugins/auth';
 import authenticate from './plugins/authenticate';
 import conditionalRequests from './plugins/conditional-requests';
 import errorHandler from './plugins/error-handler';
+import externalAudit from './plugins/external-audit';
 import idempotency from './plugins/idempotency';
 import jobs from './plugins/jobs';
 import lifecycle from './plugins/lifecycle';
@@ -46,6 +77,7 @@ import routeRegistry from './plugins/route-registry';
 import security from './plugins/security';
 import services, { type Services } from './plugins/services';
 import spa from './plugins/spa';
+import sweeper from './plugins/sweeper';
 
 /** Largest JSON body any route accepts; uploads stream through multipart with their own limits. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -78,7 +110,12 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     // Unknown fields are rejected (400), never silently written: no mass assignment.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true },
+      // ajv-formats' uuid also takes `urn:uuid:…`, which PostgreSQL refuses: plain UUIDs only.
+      onCreate: (ajv) =>
+        ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
+    },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -87,11 +124,13 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
   await app.register(lifecycle);
   await app.register(errorHandler);
   await app.register(jobs);
+  await app.register(sweeper);
 
   // Rate limiting runs before authentication, so floods of bad tokens are limited too.
   await app.register(security);
   await app.register(auth);
   await app.register(authenticate);
+  await app.register(externalAudit);
   await app.register(conditionalRequests);
   await app.register(idempotency);
   await app.register(openapi, {
@@ -124,6 +163,26 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
       InviteUser,
       UpdateUser,
       UserInvitation,
+      PlainDate,
+      Money,
+      DurationSeconds,
+      PersonType,
+      PersonRef,
+      Person,
+      ...contactSchemas,
+      ...matterSchemas,
+      ...noteSchemas,
+      ...communicationSchemas,
+      ...calendarSchemas,
+      ...taskSchemas,
+      ...activitySchemas,
+      ...billSchemas,
+      ...folderSchemas,
+      ...documentSchemas,
+      ...shareSchemas,
+      ...conversationSchemas,
+      ...homeSchemas,
+      ...firmSchemas,
     ],
   });
 
@@ -136,6 +195,21 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(invitationRoutes);
   await app.register(userRoutes);
+  await app.register(contactRoutes);
+  await app.register(matterRoutes);
+  await app.register(noteRoutes);
+  await app.register(communicationRoutes);
+  await app.register(calendarRoutes);
+  await app.register(taskRoutes);
+  await app.register(activityRoutes);
+  await app.register(billRoutes);
+  await app.register(folderRoutes);
+  await app.register(documentRoutes);
+  await app.register(documentDownloadRoutes);
+  await app.register(firmRoutes);
+  await app.register(shareRoutes);
+  await app.register(conversationRoutes);
+  await app.register(homeRoutes);
   if (config.mail.transport === 'mailbox') await app.register(devMailboxRoutes);
 
   await app.register(spa);

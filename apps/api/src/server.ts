@@ -16,8 +16,9 @@ async function main() {
     console.error(`database connection lost: ${error.message}`);
   });
   await runMigrations(database);
-  const seeded = config.seedDemo ? await seedDemoFirm(database.db) : false;
+  // The blob store comes first: the demo seed stores its documents in it.
   const blobs = createBlobStore(config.storage);
+  const seeded = config.seedDemo ? await seedDemoFirm(database.db, { practice: true, blobs }) : false;
   const mailer = createMailer(config.mail, database.db);
   const app = await buildApp({ config, database, blobs, mailer });
 

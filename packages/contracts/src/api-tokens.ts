@@ -14,7 +14,20 @@ export const ApiToken = Type.Object(
     }),
     created_at: ref(Timestamp),
   },
-  { $id: 'ApiToken', additionalProperties: false },
+  {
+    $id: 'ApiToken',
+    additionalProperties: false,
+    examples: [
+      {
+        id: '019a0000-0000-7000-8000-0000000000b1',
+        name: 'Billing export',
+        prefix: 'chm_3kT9',
+        expires_at: null,
+        last_used_at: '2026-11-21T08:00:00.000Z',
+        created_at: '2026-11-01T12:00:00.000Z',
+      },
+    ],
+  },
 );
 export type ApiToken = Static<typeof ApiToken>;
 
@@ -32,7 +45,21 @@ export const CreatedApiToken = Type.Object(
         'Send it as `Authorization: Bearer <secret>`. Shown only in this response: it is stored hashed.',
     }),
   },
-  { $id: 'CreatedApiToken', additionalProperties: false },
+  {
+    $id: 'CreatedApiToken',
+    additionalProperties: false,
+    examples: [
+      {
+        id: '019a0000-0000-7000-8000-0000000000b1',
+        name: 'Billing export',
+        prefix: 'chm_3kT9',
+        expires_at: null,
+        last_used_at: null,
+        created_at: '2026-11-01T12:00:00.000Z',
+        secret: 'chm_3kT9xQ2vLr8mW1pZs7Yb4nC6dE0fGhJk',
+      },
+    ],
+  },
 );
 export type CreatedApiToken = Static<typeof CreatedApiToken>;
 

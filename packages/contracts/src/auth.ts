@@ -25,7 +25,19 @@ export const MembershipSummary = Type.Object(
       description: 'Which app this membership signs in to.',
     }),
   },
-  { $id: 'MembershipSummary', additionalProperties: false },
+  {
+    $id: 'MembershipSummary',
+    additionalProperties: false,
+    examples: [
+      {
+        id: '019a0000-0000-7000-8000-000000000002',
+        firm_id: '019a0000-0000-7000-8000-000000000001',
+        firm_name: 'Demo Firm LLP',
+        role: 'attorney',
+        portal: 'manage',
+      },
+    ],
+  },
 );
 export type MembershipSummary = Static<typeof MembershipSummary>;
 
@@ -34,7 +46,11 @@ export const LoginRequest = Type.Object(
     email: Type.String({ format: 'email', maxLength: 254 }),
     password: Type.String({ minLength: 1, maxLength: 128 }),
   },
-  { $id: 'LoginRequest', additionalProperties: false },
+  {
+    $id: 'LoginRequest',
+    additionalProperties: false,
+    examples: [{ email: 'attorney@demo-firm.test', password: 'correct horse battery staple' }],
+  },
 );
 export type LoginRequest = Static<typeof LoginRequest>;
 
@@ -45,7 +61,24 @@ export const Session = Type.Object(
     expires_in: Type.Integer({ description: 'Seconds until the access token expires.' }),
     membership: ref(MembershipSummary),
   },
-  { $id: 'Session', additionalProperties: false },
+  {
+    $id: 'Session',
+    additionalProperties: false,
+    examples: [
+      {
+        access_token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl',
+        token_type: 'Bearer',
+        expires_in: 900,
+        membership: {
+          id: '019a0000-0000-7000-8000-000000000002',
+          firm_id: '019a0000-0000-7000-8000-000000000001',
+          firm_name: 'Demo Firm LLP',
+          role: 'attorney',
+          portal: 'manage',
+        },
+      },
+    ],
+  },
 );
 export type Session = Static<typeof Session>;
 

@@ -31,7 +31,22 @@ export const InvitationPreview = Type.Object(
         'Whether this email already signs in to Chambers: accept with that password; otherwise send a name and a new password.',
     }),
   },
-  { $id: 'InvitationPreview', additionalProperties: false },
+  {
+    $id: 'InvitationPreview',
+    additionalProperties: false,
+    examples: [
+      {
+        firm_name: 'Demo Firm LLP',
+        invited_by_name: 'Ari Attorney',
+        email: 'cora@outside-counsel.test',
+        role: 'co_counsel',
+        portal: 'connect',
+        shared: null,
+        expires_at: '2026-11-29T12:00:00.000Z',
+        identity_exists: false,
+      },
+    ],
+  },
 );
 export type InvitationPreview = Static<typeof InvitationPreview>;
 

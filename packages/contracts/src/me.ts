@@ -15,7 +15,26 @@ export const Me = Type.Object(
     }),
     membership: ref(MembershipSummary),
   },
-  { $id: 'Me', additionalProperties: false },
+  {
+    $id: 'Me',
+    additionalProperties: false,
+    examples: [
+      {
+        id: '019a0000-0000-7000-8000-0000000000a0',
+        email: 'attorney@demo-firm.test',
+        name: 'Ari Attorney',
+        time_zone: 'America/New_York',
+        avatar_url: null,
+        membership: {
+          id: '019a0000-0000-7000-8000-000000000002',
+          firm_id: '019a0000-0000-7000-8000-000000000001',
+          firm_name: 'Demo Firm LLP',
+          role: 'attorney',
+          portal: 'manage',
+        },
+      },
+    ],
+  },
 );
 export type Me = Static<typeof Me>;
 

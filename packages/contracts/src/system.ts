@@ -2,7 +2,7 @@ import { type Static, Type } from 'typebox';
 
 export const Health = Type.Object(
   { status: Type.Literal('ok') },
-  { $id: 'Health', additionalProperties: false },
+  { $id: 'Health', additionalProperties: false, examples: [{ status: 'ok' }] },
 );
 export type Health = Static<typeof Health>;
 
@@ -18,6 +18,10 @@ export const Readiness = Type.Object(
       { additionalProperties: false },
     ),
   },
-  { $id: 'Readiness', additionalProperties: false },
+  {
+    $id: 'Readiness',
+    additionalProperties: false,
+    examples: [{ status: 'ready', checks: { database: 'ok', storage: 'ok', shutting_down: false } }],
+  },
 );
 export type Readiness = Static<typeof Readiness>;

@@ -27,7 +27,22 @@ export const FirmUser = Type.Object(
     created_at: ref(Timestamp),
     updated_at: ref(Timestamp),
   },
-  { $id: 'FirmUser', additionalProperties: false },
+  {
+    $id: 'FirmUser',
+    additionalProperties: false,
+    examples: [
+      {
+        id: '019a0000-0000-7000-8000-000000000002',
+        name: 'Ari Attorney',
+        email: 'attorney@demo-firm.test',
+        role: 'attorney',
+        status: 'active',
+        last_used_at: '2026-11-21T08:00:00.000Z',
+        created_at: '2026-01-05T12:00:00.000Z',
+        updated_at: '2026-01-05T12:00:00.000Z',
+      },
+    ],
+  },
 );
 export type FirmUser = Static<typeof FirmUser>;
 
@@ -40,7 +55,11 @@ export const InviteUser = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200, description: 'Used to greet the invitee.' }),
     role: ref(FirmRole),
   },
-  { $id: 'InviteUser', additionalProperties: false },
+  {
+    $id: 'InviteUser',
+    additionalProperties: false,
+    examples: [{ email: 'new.associate@demo-firm.test', name: 'Nia Associate', role: 'attorney' }],
+  },
 );
 export type InviteUser = Static<typeof InviteUser>;
 
@@ -66,6 +85,20 @@ export const UserInvitation = Type.Object(
     expires_at: ref(Timestamp),
     created_at: ref(Timestamp),
   },
-  { $id: 'UserInvitation', additionalProperties: false },
+  {
+    $id: 'UserInvitation',
+    additionalProperties: false,
+    examples: [
+      {
+        id: '019a0000-0000-7000-8000-0000000000e9',
+        email: 'new.associate@demo-firm.test',
+        role: 'attorney',
+        status: 'pending',
+        invited_by_membership_id: '019a0000-0000-7000-8000-000000000003',
+        expires_at: '2026-11-29T12:00:00.000Z',
+        created_at: '2026-11-22T12:00:00.000Z',
+      },
+    ],
+  },
 );
 export type UserInvitation = Static<typeof UserInvitation>;

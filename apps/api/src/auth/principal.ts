@@ -12,7 +12,8 @@ export interface Principal {
   apiTokenId: string | null;
 }
 
-const EXTERNAL_ROLES: readonly MembershipRole[] = ['co_counsel', 'client'];
+/** The roles of people outside the firm, who work in Connect. */
+export const EXTERNAL_ROLES: readonly MembershipRole[] = ['co_counsel', 'client'];
 
 export function isExternal(role: MembershipRole): boolean {
   return EXTERNAL_ROLES.includes(role);

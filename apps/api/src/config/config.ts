@@ -28,6 +28,21 @@ export interface Config {
   corsOrigins: string[];
   rateLimit: { max: number; windowSeconds: number };
   shutdownDelayMs: number;
-  jobs: { enabled: boolean; pollIntervalMs: number };
+  /** The outbox worker and the document sweeper, which run together (or not at all) in a process. */
+  jobs: { enabled: boolean; pollIntervalMs: number; sweepIntervalSeconds: number };
   seedDemo: boolean;
+  documents: DocumentsConfig;
+  /** Seconds a new message waits before unread participants are mailed; later messages join that mail. */
+  conversationNotifyDelaySeconds: number;
+}
+
+/** Upload limits and document lifetimes. */
+export interface DocumentsConfig {
+  maxFileBytes: number;
+  maxRequestBytes: number;
+  maxFiles: number;
+  pendingUploadTtlSeconds: number;
+  retentionDays: number;
+  /** Only with the S3 driver: redirect downloads to presigned URLs. */
+  presignedDownloads: boolean;
 }

@@ -23,6 +23,11 @@ describe('loadConfig', () => {
     expect(config.mail.transport).toBe('mailbox');
     expect(config.seedDemo).toBe(true);
     expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.conversationNotifyDelaySeconds).toBe(60);
+  });
+
+  it('takes a conversation notification delay of zero (mail as soon as the worker runs)', () => {
+    expect(loadConfig({ CONVERSATION_NOTIFY_DELAY_SECONDS: '0' }).conversationNotifyDelaySeconds).toBe(0);
   });
 
   it('uses PostgreSQL, S3 and SMTP when configured', () => {
@@ -51,6 +56,8 @@ describe('loadConfig', () => {
     [{ PORT: '99999' }, 'PORT'],
     [{ PORT: '3o00' }, 'PORT'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ CONVERSATION_NOTIFY_DELAY_SECONDS: '-5' }, 'CONVERSATION_NOTIFY_DELAY_SECONDS'],
+    [{ CONVERSATION_NOTIFY_DELAY_SECONDS: '86401' }, 'CONVERSATION_NOTIFY_DELAY_SECONDS'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ CORS_ORIGINS: 'https://ok.example,https://bad.example/path' }, 'CORS_ORIGINS'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, 'SMTP_URL'],

@@ -131,7 +131,19 @@ export function loadConfig(env: Env = process.env): Config {
     jobs: {
       enabled: r.boolean('JOBS_ENABLED'),
       pollIntervalMs: r.integer('JOBS_POLL_INTERVAL_MS', 10, 600_000),
+      sweepIntervalSeconds: r.integer('SWEEP_INTERVAL_SECONDS', 1, 86_400),
     },
     seedDemo,
+    documents: {
+      maxFileBytes: r.integer('UPLOAD_MAX_FILE_BYTES', 1, 5 * 2 ** 40),
+      maxRequestBytes: r.integer('UPLOAD_MAX_REQUEST_BYTES', 1, 5 * 2 ** 40),
+      maxFiles: r.integer('UPLOAD_MAX_FILES', 1, 10_000),
+      pendingUploadTtlSeconds: r.integer('UPLOAD_PENDING_TTL_SECONDS', 60, 7 * 86_400),
+      retentionDays: r.integer('DOCUMENT_RETENTION_DAYS', 1, 3650),
+      presignedDownloads:
+        r.boolean('S3_PRESIGNED_DOWNLOADS') &&
+        (storage.driver === 's3' || r.fail('S3_PRESIGNED_DOWNLOADS', 'needs STORAGE_DRIVER=s3')),
+    },
+    conversationNotifyDelaySeconds: r.integer('CONVERSATION_NOTIFY_DELAY_SECONDS', 0, 86_400),
   };
 }

@@ -29,6 +29,24 @@ export const settings = {
   S3_ACCESS_KEY_ID: { doc: 'S3 access key. Unset: the AWS SDK default credential chain.' },
   S3_SECRET_ACCESS_KEY: { doc: 'S3 secret key.' },
   S3_FORCE_PATH_STYLE: { default: 'false', doc: 'true for MinIO and most self-hosted stores.' },
+  UPLOAD_MAX_FILE_BYTES: { default: '2147483648', doc: 'Largest file one upload may carry (bytes; 2 GiB).' },
+  UPLOAD_MAX_REQUEST_BYTES: {
+    default: '5368709120',
+    doc: 'Largest multipart upload request, all files together (bytes; 5 GiB).',
+  },
+  UPLOAD_MAX_FILES: { default: '100', doc: 'Most files one upload request may carry.' },
+  UPLOAD_PENDING_TTL_SECONDS: {
+    default: '3600',
+    doc: 'How long a direct-to-storage upload may stay unconfirmed before it is swept with its blob.',
+  },
+  DOCUMENT_RETENTION_DAYS: {
+    default: '30',
+    doc: 'How long a deleted document stays restorable before it is purged with its blobs.',
+  },
+  S3_PRESIGNED_DOWNLOADS: {
+    default: 'false',
+    doc: 'true: downloads answer 303 to a short-lived presigned S3 URL instead of streaming through the API.',
+  },
   SMTP_URL: { doc: 'smtp:// or smtps:// URL. Unset: mail goes to the dev mailbox at /dev/mailbox.' },
   MAIL_FROM: { default: 'Chambers <no-reply@chambers.localhost>', doc: 'Sender of every mail.' },
   JWT_SECRET: {
@@ -43,6 +61,14 @@ export const settings = {
   },
   JOBS_ENABLED: { default: 'true', doc: 'Run the background-job worker in this process.' },
   JOBS_POLL_INTERVAL_MS: { default: '1000', doc: 'How often an idle worker looks for due jobs.' },
+  SWEEP_INTERVAL_SECONDS: {
+    default: '300',
+    doc: 'How often the document sweeper removes orphaned blobs, expired uploads and purged documents (with JOBS_ENABLED).',
+  },
+  CONVERSATION_NOTIFY_DELAY_SECONDS: {
+    default: '60',
+    doc: 'How long after a new message participants who have not read it are mailed (messages in between share one mail).',
+  },
   SEED_DEMO: { doc: 'Seed a demo firm into an empty database. Default true, false in production.' },
 } as const satisfies Record<string, Setting>;
 

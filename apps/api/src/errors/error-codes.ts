@@ -11,6 +11,7 @@ export const errorCodes = {
   precondition_failed: { status: 412, title: 'The resource has changed since you last read it.' },
   payload_too_large: { status: 413, title: 'The request body is too large.' },
   unsupported_media_type: { status: 415, title: 'This content type is not supported.' },
+  range_not_satisfiable: { status: 416, title: 'The requested range is not satisfiable.' },
   unprocessable: { status: 422, title: 'The request breaks a rule.' },
   rate_limited: { status: 429, title: 'Too many requests; try again later.' },
   internal: { status: 500, title: 'Something went wrong on our side.' },

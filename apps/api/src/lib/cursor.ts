@@ -10,12 +10,14 @@ export function encodeCursor(lastId: string): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+const badCursor = () =>
+  new AppError('validation_failed', 'cursor is not valid for this list.', {
+    errors: [{ path: 'querystring/cursor', message: 'is not a cursor this API issued' }],
+  });
+
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!UUID.test(id))
-    throw new AppError('validation_failed', 'cursor is not valid for this list.', {
-      errors: [{ path: 'querystring/cursor', message: 'is not a cursor this API issued' }],
-    });
+  if (!UUID.test(id)) throw badCursor();
   return id;
 }
 
@@ -24,7 +26,51 @@ export function pageOf<T extends { id: string }>(
   rows: T[],
   limit: number,
 ): { items: T[]; nextCursor: string | null } {
+  return pageWith(rows, limit, (last) => encodeCursor(last.id));
+}
+
+function pageWith<T>(
+  rows: T[],
+  limit: number,
+  cursorOf: (last: T) => string,
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+  return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+}
+
+/** A position in a list ordered by a timestamp column, then id (rows with equal times stay apart). */
+export interface TimeKey {
+  at: Date;
+  id: string;
+}
+
+/**
+ * `t.<epoch milliseconds>.<id>`, base64url-encoded. Timestamps are stored to the millisecond, so
+ * the pair round-trips exactly; the `t.` tag keeps an id cursor of another list from passing.
+ */
+export function encodeTimeCursor(key: TimeKey): string {
+  return Buffer.from(`t.${key.at.getTime()}.${key.id}`, 'utf8').toString('base64url');
+}
+
+const TIME_KEY = /^t\.(-?\d{1,15})\.([0-9a-f-]{36})$/;
+/** Years 0001–9999: what `toISOString` writes with four digits and PostgreSQL reads back. */
+const EPOCH_MS_RANGE = [-62_135_596_800_000, 253_402_300_799_999] as const;
+
+/** The key a time cursor names, or 400 for anything this API did not issue. */
+export function decodeTimeCursor(cursor: string): TimeKey {
+  const match = TIME_KEY.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const ms = Number(match?.[1]);
+  const id = match?.[2] ?? '';
+  if (!match || !UUID.test(id) || !(ms >= EPOCH_MS_RANGE[0] && ms <= EPOCH_MS_RANGE[1])) throw badCursor();
+  return { at: new Date(ms), id };
+}
+
+/** `pageOf` for lists keyed on (time, id): the cursor carries the last row's time and id. */
+export function pageOfTimeKeyed<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  timeOf: (row: T) => Date,
+): { items: T[]; nextCursor: string | null } {
+  return pageWith(rows, limit, (last) => encodeTimeCursor({ at: timeOf(last), id: last.id }));
 }

@@ -59,11 +59,12 @@ export default fp(
         return;
       }
       const principal = await principalFrom(app, request);
+      // Set before the checks, so the external audit knows who was refused.
+      request.principal = principal;
       if (!hasPermission(principal, permission)) throw new AppError('not_found');
       if (request.routeOptions.config.sessionOnly && principal.apiTokenId) {
         throw new AppError('forbidden', 'API tokens cannot manage credentials; sign in to do this.');
       }
-      request.principal = principal;
     });
   },
   { name: 'authenticate', dependencies: ['auth', 'config'] },

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isForeignKeyViolation } from '../db/errors';
 import { AppError } from '../errors/app-error';
 import type { ErrorCode } from '../errors/error-codes';
 import { PROBLEM_CONTENT_TYPE, problem } from '../errors/problem';
@@ -84,6 +85,13 @@ export default fp(
       if (mapped) return sendProblem(request, reply, mapped, { detail: error.message });
       if (error.statusCode === 429) {
         return sendProblem(request, reply, 'rate_limited', { detail: error.message });
+      }
+      if (isForeignKeyViolation(error)) {
+        // Services check references first; this catches the race where one vanished meanwhile.
+        return sendProblem(request, reply, 'unprocessable', {
+          detail:
+            'A record this change refers to was removed meanwhile, or is still referred to; read it again.',
+        });
       }
       if (isUnavailable(error)) {
         request.log.warn({ err: error }, 'dependency unavailable');

@@ -20,6 +20,11 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The request's fingerprint: method, URL and parsed body. A multipart upload is streamed by its
+ * handler, never parsed ahead (`request.body` is undefined), so its fingerprint is method and URL
+ * only: a retry with the same key replays the first answer whatever files it carries.
+ */
 function requestHash(request: FastifyRequest): string {
   return createHash('sha256')
     .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
@@ -31,7 +36,8 @@ function requestHash(request: FastifyRequest): string {
  * replayed to retries with the same key and body; the same key with another body is refused
  * (422), and a retry while the first is still running is told so (409). Answers of 5xx are not
  * kept, so a retry runs again. Routes that hand out credentials (`sessionOnly`: switch, API token
- * creation, password and email changes) ignore the header: their answers must never be stored.
+ * creation, password and email changes) and routes whose answer is a secret (`answersSecret`) ignore
+ * the header: their answers must never be stored.
  */
 export default fp(
   async function idempotency(app: FastifyInstance) {
@@ -42,7 +48,7 @@ export default fp(
       const key = request.headers['idempotency-key'];
       const principal = request.principal;
       if (request.method !== 'POST' || key === undefined || !principal) return;
-      if (request.routeOptions.config.sessionOnly) return;
+      if (request.routeOptions.config.sessionOnly || request.routeOptions.config.answersSecret) return;
       if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
         throw new AppError(
           'validation_failed',
@@ -108,7 +114,10 @@ export default fp(
       const rowId = request.idempotencyRowId;
       if (!rowId) return payload;
       request.idempotencyRowId = null;
-      if (reply.statusCode >= 500 || (payload !== null && typeof payload !== 'string')) {
+      // Not kept, so a retry runs again: a 5xx, and an answer given before the request body had
+      // fully arrived (an upload cut off or refused mid-stream: that request was never whole).
+      const cutShort = request.raw.complete === false;
+      if (reply.statusCode >= 500 || cutShort || (payload !== null && typeof payload !== 'string')) {
         await db.delete(idempotencyKeys).where(eq(idempotencyKeys.id, rowId));
         return payload;
       }

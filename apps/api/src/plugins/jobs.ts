@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { JobWorker } from '../jobs/job-worker';
+import { type JobHandlers, JobWorker } from '../jobs/job-worker';
+import { notifyParticipant } from '../modules/conversations/notifications';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,9 +16,11 @@ export default fp(
       db: app.database.db,
       log: app.log.child({ component: 'jobs' }),
       pollIntervalMs: app.config.jobs.pollIntervalMs,
+      // Every kind has its handler here: a kind added without one fails to compile.
       handlers: {
         'mail.send': (message) => app.mailer.send(message),
-      },
+        'conversation.notify': (payload) => notifyParticipant(app, payload.participant_id),
+      } satisfies JobHandlers,
     });
     app.decorate('jobWorker', worker);
     if (!app.config.jobs.enabled) return;

@@ -44,6 +44,7 @@ export default fp(
         route.url.startsWith('/api/v1/') &&
         route.config.permission !== 'public' &&
         !route.config.sessionOnly &&
+        !route.config.answersSecret &&
         !route.schema.headers;
       route.schema = {
         ...route.schema,

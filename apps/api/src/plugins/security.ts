@@ -46,6 +46,10 @@ export default fp(
         'RateLimit-Remaining',
         'RateLimit-Reset',
         'Retry-After',
+        // Downloads: the file's name and the part of it a range request got.
+        'Content-Disposition',
+        'Content-Range',
+        'Accept-Ranges',
       ],
     });
 

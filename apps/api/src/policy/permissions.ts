@@ -8,19 +8,88 @@ export const permissionDescriptions = {
   'users:manage': 'Invite firm users, change their roles, deactivate them.',
   'api_tokens:manage': 'Create, list and revoke your own API tokens.',
   'audit:read': "Read the firm's audit log.",
+  'contacts:read': "See the firm's contacts.",
+  'contacts:write': 'Create, edit and delete contacts.',
+  'matters:read': 'See matters and their related contacts.',
+  'matters:write': 'Open, edit, close and delete matters.',
+  'rates:read': 'See billing methods and rates (never granted to externals).',
+  'notes:read': "See a matter's notes.",
+  'notes:write': 'Write, edit and delete notes.',
+  'communications:read': "See a matter's phone and email logs.",
+  'communications:write': 'Log, edit and delete phone calls and emails.',
+  'calendar:read': 'See calendar entries.',
+  'calendar:write': 'Create, edit and delete calendar entries.',
+  'tasks:read': 'See tasks.',
+  'tasks:write': 'Create, assign, edit and delete tasks.',
+  'activities:read': 'See time entries and matter totals.',
+  'activities:write': 'Log, edit and delete time entries.',
+  'documents:read': 'See folders and documents, their versions, and download them.',
+  'documents:write': 'Upload, rename, move, delete and restore folders and documents.',
+  'bills:read': 'See bills.',
+  'bills:manage': 'Draft, issue, void and mark bills paid.',
+  'firm:manage': "Change the firm's settings (e.g. whether share notices are mailed).",
+  'shares:read': 'See what is shared with co-counsel, and their recent access.',
+  'shares:write': 'Share matters, folders and documents with co-counsel, and stop sharing.',
+  'conversations:read': 'See secure conversations (externals: those they take part in).',
+  'conversations:write': 'Start conversations, post messages, and manage participants.',
 } as const;
 
 export type Permission = keyof typeof permissionDescriptions;
 
 const everyone: readonly Permission[] = ['authenticated'];
-const firmUser: readonly Permission[] = [...everyone, 'users:read', 'api_tokens:manage'];
+/** What every firm user does with the practice's records. */
+const practice: readonly Permission[] = [
+  'contacts:read',
+  'contacts:write',
+  'matters:read',
+  'matters:write',
+  'rates:read',
+  'notes:read',
+  'notes:write',
+  'communications:read',
+  'communications:write',
+  'calendar:read',
+  'calendar:write',
+  'tasks:read',
+  'tasks:write',
+  'activities:read',
+  'activities:write',
+  'documents:read',
+  'documents:write',
+  'bills:read',
+  'shares:read',
+  'shares:write',
+  'conversations:read',
+  'conversations:write',
+];
+const firmUser: readonly Permission[] = [...everyone, 'users:read', 'api_tokens:manage', ...practice];
 
-/** Which permissions each role holds. Externals get only what is shared with them (later issues). */
+/**
+ * What co-counsel may call at all. Which rows it sees and what it may do to them is narrowed by
+ * the policy (`scope`, `can`) to what is shared with it; it never holds rates, bills or sharing.
+ */
+const coCounsel: readonly Permission[] = [
+  ...everyone,
+  'contacts:read',
+  'matters:read',
+  'notes:read',
+  'communications:read',
+  'calendar:read',
+  'tasks:read',
+  'activities:read',
+  'activities:write',
+  'documents:read',
+  'documents:write',
+  'conversations:read',
+  'conversations:write',
+];
+
+/** Which permissions each role holds. Clients get theirs with the client portals. */
 export const roleGrants: Record<MembershipRole, readonly Permission[]> = {
-  admin: [...firmUser, 'users:manage', 'audit:read'],
-  attorney: firmUser,
+  admin: [...firmUser, 'users:manage', 'audit:read', 'bills:manage', 'firm:manage'],
+  attorney: [...firmUser, 'bills:manage'],
   staff: firmUser,
-  co_counsel: everyone,
+  co_counsel: coCounsel,
   client: everyone,
 };
 

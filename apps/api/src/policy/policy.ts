@@ -4,7 +4,10 @@ import { apiTokens } from '../db/schema/api-tokens';
 import { auditEvents } from '../db/schema/audit-events';
 import { invitations } from '../db/schema/invitations';
 import { memberships } from '../db/schema/memberships';
+import { AppError } from '../errors/app-error';
+import { coCounselScope } from './external-scope';
 import { hasPermission } from './permissions';
+import { type PracticeRecordType, type PracticeResource, practiceRecords } from './practice-records';
 
 /**
  * The one place that decides access to single objects (`can`) and filters lists (`scope`).
@@ -42,8 +45,44 @@ export interface AvatarResource {
   memberships: readonly { firmId: string; role: string; status: 'active' | 'deactivated' }[];
 }
 
-export type Resource = MembershipResource | FirmUserResource | ApiTokenResource | AvatarResource;
-export type Action = 'switch_to' | 'read' | 'manage';
+export type Resource =
+  | MembershipResource
+  | FirmUserResource
+  | ApiTokenResource
+  | AvatarResource
+  | PracticeResource;
+/**
+ * `write` covers editing and deleting a record (and issuing a bill); `create` making one of a type;
+ * `complete` completing or reopening a task; `manage` administering (users, tokens, participants).
+ */
+export type Action = 'switch_to' | 'read' | 'write' | 'create' | 'complete' | 'manage';
+
+/** The types co-counsel may create (always inside what is shared with it: services check where). */
+const coCounselCreates: readonly PracticeRecordType[] = ['activity', 'document', 'folder', 'conversation'];
+
+/**
+ * What co-counsel may do to a record it sees (its `scope` decides what it sees): read it; log time
+ * and upload; edit or delete its own time entries; complete and reopen the tasks assigned to it;
+ * post in its conversations. Nothing else: calendar entries, matters, notes, … are read-only.
+ */
+function coCounselMay(principal: Principal, action: Action, resource: PracticeResource): boolean {
+  const record = practiceRecords[resource.type];
+  switch (action) {
+    case 'read':
+      return hasPermission(principal, record.read);
+    case 'create':
+      return coCounselCreates.includes(resource.type) && hasPermission(principal, record.write);
+    case 'write':
+      return (
+        (resource.type === 'activity' && resource.authorMembershipId === principal.membershipId) ||
+        (resource.type === 'conversation' && hasPermission(principal, record.write))
+      );
+    case 'complete':
+      return resource.type === 'task' && resource.assigneeContactId === principal.contactId;
+    default:
+      return false;
+  }
+}
 
 export function can(principal: Principal, action: Action, resource: Resource): boolean {
   switch (resource.type) {
@@ -79,13 +118,48 @@ export function can(principal: Principal, action: Action, resource: Resource): b
           (!external || (isFirmRole(membership.role) && membership.status === 'active')),
       );
     }
+    default: {
+      // Practice records belong to one firm; its users read and change them as their role allows.
+      if (resource.firmId !== principal.firmId) return false;
+      if (principal.role === 'co_counsel') return coCounselMay(principal, action, resource);
+      const record = practiceRecords[resource.type];
+      if (action === 'read') return hasPermission(principal, record.read);
+      if (action === 'switch_to') return false;
+      return hasPermission(principal, record.write);
+    }
   }
+}
+
+/**
+ * Guards an action on a practice record the caller found in its `scope`: 404 when it may not even
+ * read the record (existence never leaks), 403 when it sees the record but may not do this to it.
+ * Routes that change a record therefore declare the record's *read* permission.
+ */
+export function authorize(
+  principal: Principal,
+  resource: PracticeResource,
+  notFound = 'Not found.',
+  action: Exclude<Action, 'read' | 'switch_to'> = 'write',
+): void {
+  if (!can(principal, 'read', resource)) throw new AppError('not_found', notFound);
+  if (!can(principal, action, resource))
+    throw new AppError('forbidden', 'You may see this but not change it.');
+}
+
+/** Guards creating a record of `type` in the caller's own firm, with the same 404 / 403 split. */
+export function authorizeCreate(principal: Principal, type: PracticeRecordType): void {
+  authorize(principal, { type, firmId: principal.firmId }, 'Not found.', 'create');
+}
+
+/** Whether billing methods and rates may be shown to the principal (never to externals). */
+export function canSeeRates(principal: Principal): boolean {
+  return hasPermission(principal, 'rates:read');
 }
 
 /** The rows of a listable type the principal may see, as a WHERE condition. */
 export function scope(
   principal: Principal,
-  type: 'audit_event' | 'user' | 'user_invitation' | 'api_token',
+  type: 'audit_event' | 'user' | 'user_invitation' | 'api_token' | PracticeRecordType,
 ): SQL {
   switch (type) {
     case 'audit_event':
@@ -106,5 +180,11 @@ export function scope(
       return hasPermission(principal, 'api_tokens:manage')
         ? (eq(apiTokens.membershipId, principal.membershipId) as SQL)
         : sql`false`;
+    default: {
+      const record = practiceRecords[type];
+      if (!hasPermission(principal, record.read)) return sql`false`;
+      if (principal.role === 'co_counsel') return coCounselScope(principal, type);
+      return eq(record.firmId, principal.firmId) as SQL;
+    }
   }
 }

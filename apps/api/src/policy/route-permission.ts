@@ -15,5 +15,7 @@ declare module 'fastify' {
      * tokens) needs a person's session: an API token calling such a route gets 403.
      */
     sessionOnly?: boolean;
+    /** The answer carries a secret (a feed URL): never kept for Idempotency-Key replays. */
+    answersSecret?: boolean;
   }
 }

@@ -5,6 +5,8 @@ import { firms } from '../db/schema/firms';
 import { identities } from '../db/schema/identities';
 import { memberships } from '../db/schema/memberships';
 import { hashPassword } from '../lib/password';
+import type { BlobStore } from '../storage/blob-store';
+import { type DemoAccounts, seedDemoPractice } from './demo-practice';
 
 export const DEMO_PASSWORD = 'chambers-demo';
 export const DEMO_FIRM_NAME = 'Demo Firm LLP';
@@ -51,9 +53,15 @@ export function demoLoginLines(): string[] {
 
 /**
  * Seeds the demo firms into an empty database; does nothing once any firm exists, so restarts
- * never re-seed or overwrite what a user changed. Returns whether it seeded.
+ * never re-seed or overwrite what a user changed. Returns whether it seeded. `practice` adds the
+ * matters, contacts, events, tasks, time entries, bills, folders and what is shared with the demo
+ * co-counsel that a newcomer's first screen shows (tests about other things leave it out so their
+ * lists start empty); with `blobs` too, the practice includes documents stored there.
  */
-export async function seedDemoFirm(db: Db): Promise<boolean> {
+export async function seedDemoFirm(
+  db: Db,
+  options: { practice?: boolean; blobs?: BlobStore } = {},
+): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     // Two replicas starting on an empty database must not both seed.
@@ -66,6 +74,7 @@ export async function seedDemoFirm(db: Db): Promise<boolean> {
       .values([{ name: DEMO_FIRM_NAME }, { name: SECOND_FIRM_NAME }])
       .returning();
     const firmIds = { demo: inserted[0]?.id ?? '', second: inserted[1]?.id ?? '' };
+    const accounts: DemoAccounts = { firmIds, memberships: {}, contacts: {} };
     for (const person of demoPeople) {
       const [identity] = await tx
         .insert(identities)
@@ -77,13 +86,42 @@ export async function seedDemoFirm(db: Db): Promise<boolean> {
         // Externals are the firm's contacts first; their membership points at that card.
         const external = account.role === 'co_counsel' || account.role === 'client';
         const [contact] = external
-          ? await tx.insert(contacts).values({ firmId, name: person.name, email: person.email }).returning()
+          ? await tx
+              .insert(contacts)
+              .values({ firmId, ...externalContact(person.name, person.email, account.role) })
+              .returning()
           : [];
-        await tx
+        const [membership] = await tx
           .insert(memberships)
-          .values({ firmId, identityId: identity.id, role: account.role, contactId: contact?.id ?? null });
+          .values({
+            firmId,
+            identityId: identity.id,
+            role: account.role,
+            contactId: contact?.id ?? null,
+            hourlyRate: external ? null : 30000,
+          })
+          .returning();
+        const key = `${account.firm}:${person.email}`;
+        if (membership) accounts.memberships[key] = membership.id;
+        if (contact) accounts.contacts[key] = contact.id;
       }
     }
+    if (options.practice) await seedDemoPractice(tx, accounts, options.blobs);
     return true;
   });
+}
+
+/** The contact card behind an external's membership: a person, flagged as client or co-counsel. */
+function externalContact(name: string, email: string, role: Role) {
+  const [firstName, ...rest] = name.split(' ');
+  return {
+    name,
+    firstName: firstName ?? name,
+    lastName: rest.join(' ') || null,
+    email,
+    emails: [{ address: email, label: 'work', primary: true }],
+    isClient: role === 'client',
+    isCoCounsel: role === 'co_counsel',
+    hourlyRate: role === 'co_counsel' ? 25000 : null,
+  };
 }

@@ -25,4 +25,10 @@ describe('attachmentDisposition', () => {
   it('falls back to a default for an empty name', () => {
     expect(attachmentDisposition('  ')).toBe(`attachment; filename="download"; filename*=UTF-8''download`);
   });
+
+  it('writes inline dispositions with the same parameters', () => {
+    expect(attachmentDisposition('scan.png', 'inline')).toBe(
+      `inline; filename="scan.png"; filename*=UTF-8''scan.png`,
+    );
+  });
 });

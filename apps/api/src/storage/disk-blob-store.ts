@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { access, type FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { access, type FileHandle, lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -10,6 +10,7 @@ import {
   type ByteRange,
   generateBlobKey,
   isBlobKey,
+  keyForPut,
   type PutOptions,
   resolveRange,
   type StoredBlob,
@@ -18,6 +19,7 @@ import { HashingStream } from './hashing-stream';
 
 /** Uploads in progress live here, inside the root so the final `rename` stays on one filesystem. */
 const TEMP_DIR = '.tmp';
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 /**
  * Stores each blob as a file at `<root>/<aa>/<bb>/<key>`, where `aa`/`bb` come from the key's random tail:
@@ -40,7 +42,7 @@ export class DiskBlobStore implements BlobStore {
   }
 
   async put(body: Readable, options: PutOptions = {}): Promise<StoredBlob> {
-    const key = this.newKey();
+    const key = keyForPut(this, options);
     const tempPath = join(this.#tempDir, `${key}.${randomUUID()}.part`);
     const finalPath = this.#pathFor(key);
     const meter = new HashingStream({ maxBytes: options.maxBytes });
@@ -77,7 +79,11 @@ export class DiskBlobStore implements BlobStore {
       // Sized through the open handle, so a concurrent delete cannot slip between stat and read.
       const { size } = await file.stat();
       const bounds = range ? resolveRange(range, size) : undefined;
-      return file.createReadStream(bounds ? { start: bounds.start, end: bounds.end } : {});
+      // 1 MiB reads: a download through HTTP then costs a fraction of the CPU of 64 KiB reads.
+      return file.createReadStream({
+        highWaterMark: READ_CHUNK_BYTES,
+        ...(bounds ? { start: bounds.start, end: bounds.end } : {}),
+      });
     } catch (error) {
       await file.close();
       throw error;
@@ -99,6 +105,34 @@ export class DiskBlobStore implements BlobStore {
   async delete(key: string): Promise<void> {
     if (!isBlobKey(key)) return;
     await rm(this.#pathFor(key), { force: true });
+  }
+
+  /**
+   * Deletes `.part` files a crashed `put` left in the temp directory. A write in progress touches
+   * its file with every chunk, so only uploads stalled since `olderThan` are at risk, and those
+   * fail cleanly (their rename finds no file).
+   */
+  async removeStaleTempFiles(olderThan: Date): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.#tempDir);
+    } catch (error) {
+      if (isMissing(error)) return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names) {
+      if (!name.endsWith('.part')) continue;
+      const path = join(this.#tempDir, name);
+      const stats = await lstat(path).catch((error: unknown) => {
+        if (isMissing(error)) return null; // finished or cleaned up meanwhile
+        throw error;
+      });
+      if (!stats?.isFile() || stats.mtimeMs >= olderThan.getTime()) continue;
+      await rm(path, { force: true });
+      removed += 1;
+    }
+    return removed;
   }
 
   async check(): Promise<void> {

@@ -18,6 +18,7 @@ import {
   type ByteRange,
   generateBlobKey,
   isBlobKey,
+  keyForPut,
   type PresignGetOptions,
   type PresignPutOptions,
   type PutOptions,
@@ -72,7 +73,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async put(body: Readable, options: PutOptions = {}): Promise<StoredBlob> {
-    const key = this.newKey();
+    const key = keyForPut(this, options);
     const meter = new HashingStream({ maxBytes: options.maxBytes });
     const upload = new Upload({
       client: this.#client,

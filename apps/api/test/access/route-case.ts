@@ -38,3 +38,38 @@ export function only(kinds: readonly PrincipalKind[], status: number): Record<Pr
   for (const kind of kinds) result[kind] = status;
   return result;
 }
+
+/** The demo firm's own users. */
+export const demoUsers = ['admin', 'attorney', 'staff'] as const;
+
+/** The second firm's admins: its own, and the identity that is co-counsel at the demo firm but acts here. */
+export const otherFirmAdmins = ['other_firm_admin', 'firm_user_elsewhere'] as const;
+
+/** Every firm's users, each acting in its own firm: the demo firm's and the second firm's admins. */
+export const firmUsers = [...demoUsers, ...otherFirmAdmins] as const;
+
+/** Every co-counsel kind: the one holding the world's shares, and three that see none of them. */
+export const coCounselKinds = [
+  'co_counsel',
+  'co_counsel_unshared',
+  'co_counsel_revoked',
+  'co_counsel_other_firm',
+] as const;
+
+/** The firm a kind acts in: the second firm's admins and co-counsel there; everyone else the demo firm. */
+export function firmOf(who: PrincipalKind): 'demo' | 'other' {
+  return who === 'co_counsel_other_firm' || (otherFirmAdmins as readonly string[]).includes(who)
+    ? 'other'
+    : 'demo';
+}
+
+/** `expected` with each of `kinds` set to `status`, e.g. co-counsel refused (403) on a visible collection. */
+export function but(
+  expected: Record<PrincipalKind, number>,
+  kinds: readonly PrincipalKind[],
+  status: number,
+): Record<PrincipalKind, number> {
+  const result = { ...expected };
+  for (const kind of kinds) result[kind] = status;
+  return result;
+}

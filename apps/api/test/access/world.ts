@@ -1,15 +1,24 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database';
+import { folders } from '../../src/db/schema/documents';
 import { identities } from '../../src/db/schema/identities';
 import { memberships } from '../../src/db/schema/memberships';
+import { shares } from '../../src/db/schema/shares';
 import { hashPassword } from '../../src/lib/password';
 import { DEMO_PASSWORD, seedDemoFirm } from '../../src/seed/demo-firm';
-import { type SignedIn, signIn } from '../support/sessions';
+import { makeContact, makeMatter } from '../support/factories/practice';
+import { type SignedIn, sessionFrom, signIn } from '../support/sessions';
 
 /**
- * The kinds of caller every route is tried with. Later issues add the sharing states of
- * SECURITY.md (co-counsel with / without / after a share, client in / removed from a portal).
+ * The kinds of caller every route is tried with, including the sharing states of SECURITY.md:
+ * - `co_counsel`: the demo firm's co-counsel, holding the world's shares (`world.share`);
+ * - `co_counsel_unshared`: co-counsel of the same firm that was never shared anything;
+ * - `co_counsel_revoked`: co-counsel whose shares of the same resources were stopped;
+ * - `co_counsel_other_firm`: co-counsel of the second firm, with a share there;
+ * - `firm_user_elsewhere`: an identity that is co-counsel at the demo firm (with the shares) but
+ *   acts as the second firm's admin.
+ * Client portal states join with the client portals.
  */
 export const principalKinds = [
   'anonymous',
@@ -17,6 +26,10 @@ export const principalKinds = [
   'attorney',
   'staff',
   'co_counsel',
+  'co_counsel_unshared',
+  'co_counsel_revoked',
+  'co_counsel_other_firm',
+  'firm_user_elsewhere',
   'client',
   'other_firm_admin',
   'deactivated_user',
@@ -31,7 +44,29 @@ const emails: Record<Exclude<PrincipalKind, 'anonymous'>, string> = {
   client: 'client@client.test',
   other_firm_admin: 'admin@harbor-vale.test',
   deactivated_user: 'deactivated@demo-firm.test',
+  co_counsel_unshared: 'unshared@outside-counsel.test',
+  co_counsel_revoked: 'revoked@outside-counsel.test',
+  co_counsel_other_firm: 'elsewhere@outside-counsel.test',
+  firm_user_elsewhere: 'dual@outside-counsel.test',
 };
+
+/** Co-counsel kinds made here (the demo seed has only `co_counsel`): firm and role of each account. */
+const madeHere: Record<
+  'co_counsel_unshared' | 'co_counsel_revoked' | 'co_counsel_other_firm' | 'firm_user_elsewhere',
+  { firm: 'demo' | 'other'; role: 'co_counsel' | 'admin' }[]
+> = {
+  co_counsel_unshared: [{ firm: 'demo', role: 'co_counsel' }],
+  co_counsel_revoked: [{ firm: 'demo', role: 'co_counsel' }],
+  co_counsel_other_firm: [{ firm: 'other', role: 'co_counsel' }],
+  // Listed last: the session must act as this second firm's admin account.
+  firm_user_elsewhere: [
+    { firm: 'demo', role: 'co_counsel' },
+    { firm: 'other', role: 'admin' },
+  ],
+};
+
+/** What `world.share` shares: exactly one resource. */
+export type Shareable = { matterId: string } | { folderId: string } | { documentId: string };
 
 let ipCounter = 0;
 /** A fresh client address per sign-in, so the per-address sign-in limit never interferes. */
@@ -46,50 +81,188 @@ export interface World {
   /** The current session of each signed-in kind (replaced by `renew`). */
   sessions: Partial<Record<PrincipalKind, SignedIn>>;
   firmIds: { demo: string; other: string };
+  /** The co-counsel contact cards at the demo firm (and, for the other firm's co-counsel, there). */
+  contactIds: Record<
+    | 'co_counsel'
+    | 'co_counsel_unshared'
+    | 'co_counsel_revoked'
+    | 'co_counsel_other_firm'
+    | 'firm_user_elsewhere',
+    string
+  >;
+  /**
+   * Resources the world shares before any case runs: a demo matter (with its root folder) and a
+   * folder of another demo matter. Cases put what co-counsel should see under them, or call `share`.
+   */
+  shared: { matterId: string; matterRootFolderId: string; folderId: string; folderMatterId: string };
+  /** The second firm's matter shared with `co_counsel_other_firm`: what it may work on there. */
+  sharedElsewhere: { matterId: string };
+  /**
+   * Shares a demo-firm resource with `co_counsel` and `firm_user_elsewhere`'s demo account, and
+   * shares then stops sharing it with `co_counsel_revoked` (straight in the database).
+   */
+  share(resource: Shareable): Promise<void>;
   /** Opens new sessions for every kind, e.g. after a case ended them. */
   renew(): Promise<void>;
 }
 
-/** The demo firms, plus a firm user whose membership is deactivated after signing in. */
+/** The demo firms, a firm user whose membership is deactivated after signing in, and the co-counsel kinds. */
 export async function buildWorld(app: FastifyInstance, database: Database): Promise<World> {
-  await seedDemoFirm(database.db);
-  const firms = (await database.db.execute(sql`select id, name from firms order by name`)) as unknown as {
+  const db = database.db;
+  await seedDemoFirm(db);
+  const firms = (await db.execute(sql`select id, name from firms order by name`)) as unknown as {
     rows: { id: string; name: string }[];
   };
   const demo = firms.rows.find((firm) => firm.name === 'Demo Firm LLP')?.id ?? '';
   const other = firms.rows.find((firm) => firm.name !== 'Demo Firm LLP')?.id ?? '';
-  const [identity] = await database.db
+  const firmIds = { demo, other };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const [identity] = await db
     .insert(identities)
-    .values({
-      email: emails.deactivated_user,
-      name: 'Dee Activated',
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-    })
+    .values({ email: emails.deactivated_user, name: 'Dee Activated', passwordHash })
     .returning();
-  const [membership] = await database.db
+  const [membership] = await db
     .insert(memberships)
     .values({ firmId: demo, identityId: identity?.id ?? '', role: 'staff' })
     .returning();
+
+  const demoCoCounsel = await db.execute(
+    sql`select contact_id from memberships m join identities i on i.id = m.identity_id
+         where i.email = ${emails.co_counsel} and m.firm_id = ${demo}`,
+  );
+  const contactIds = {
+    co_counsel: (demoCoCounsel as unknown as { rows: { contact_id: string }[] }).rows[0]?.contact_id ?? '',
+  } as World['contactIds'];
+  /** Which membership each made kind signs in as (the last account listed). */
+  const actingAs: Partial<Record<PrincipalKind, string>> = {};
+  for (const [kind, accounts] of Object.entries(madeHere) as [
+    keyof typeof madeHere,
+    (typeof madeHere)[keyof typeof madeHere],
+  ][]) {
+    const [person] = await db
+      .insert(identities)
+      .values({ email: emails[kind], name: `Matrix ${kind}`, passwordHash })
+      .returning();
+    for (const account of accounts) {
+      const firmId = firmIds[account.firm];
+      const contact =
+        account.role === 'co_counsel'
+          ? await makeContact(db, firmId, {
+              name: `Matrix ${kind}`,
+              email: emails[kind],
+              isCoCounsel: true,
+              hourlyRate: 20000,
+            })
+          : null;
+      const [made] = await db
+        .insert(memberships)
+        .values({ firmId, identityId: person?.id ?? '', role: account.role, contactId: contact?.id ?? null })
+        .returning();
+      if (contact) contactIds[kind] = contact.id;
+      actingAs[kind] = made?.id ?? '';
+    }
+  }
+
+  const sharedMatter = await makeMatter(db, demo, { description: 'Matrix shared matter' });
+  const folderMatter = await makeMatter(db, demo, { description: 'Matrix matter with a shared folder' });
+  const [sharedFolder] = await db
+    .insert(folders)
+    .values({
+      firmId: demo,
+      matterId: folderMatter.id,
+      parentId: folderMatter.rootFolderId,
+      name: 'Shared with co-counsel',
+    })
+    .returning();
+  const [adminMembership] = (
+    (await db.execute(
+      sql`select m.id from memberships m join identities i on i.id = m.identity_id
+           where i.email = ${emails.admin} and m.firm_id = ${demo}`,
+    )) as unknown as { rows: { id: string }[] }
+  ).rows;
+  const sharedBy = adminMembership?.id ?? '';
+  const shareRow = (contactId: string, resource: Shareable) => ({
+    firmId: demo,
+    contactId,
+    createdByMembershipId: sharedBy,
+    ...('matterId' in resource
+      ? { resourceType: 'matter' as const, matterId: resource.matterId }
+      : 'folderId' in resource
+        ? { resourceType: 'folder' as const, folderId: resource.folderId }
+        : { resourceType: 'document' as const, documentId: resource.documentId }),
+  });
+
+  // The other firm's co-counsel holds a share there: it must still see nothing of the demo firm.
+  const otherMatter = await makeMatter(db, other, { description: 'Matrix other-firm shared matter' });
+  const [otherAdmin] = (
+    (await db.execute(
+      sql`select m.id from memberships m join identities i on i.id = m.identity_id
+           where i.email = ${emails.other_firm_admin}`,
+    )) as unknown as { rows: { id: string }[] }
+  ).rows;
+  await db.insert(shares).values({
+    firmId: other,
+    contactId: contactIds.co_counsel_other_firm,
+    resourceType: 'matter',
+    matterId: otherMatter.id,
+    createdByMembershipId: otherAdmin?.id ?? '',
+  });
 
   const world: World = {
     app,
     database,
     sessions: {},
-    firmIds: { demo, other },
+    firmIds,
+    contactIds,
+    shared: {
+      matterId: sharedMatter.id,
+      matterRootFolderId: sharedMatter.rootFolderId,
+      folderId: sharedFolder?.id ?? '',
+      folderMatterId: folderMatter.id,
+    },
+    sharedElsewhere: { matterId: otherMatter.id },
+    async share(resource) {
+      await db
+        .insert(shares)
+        .values([
+          shareRow(contactIds.co_counsel, resource),
+          shareRow(contactIds.firm_user_elsewhere, resource),
+        ]);
+      const [revoked] = await db
+        .insert(shares)
+        .values(shareRow(contactIds.co_counsel_revoked, resource))
+        .returning();
+      await db.delete(shares).where(eq(shares.id, revoked?.id ?? ''));
+    },
     async renew() {
-      await database.db.execute(
-        sql`update memberships set status = 'active' where id = ${membership?.id ?? ''}`,
-      );
+      await db.execute(sql`update memberships set status = 'active' where id = ${membership?.id ?? ''}`);
       for (const kind of principalKinds) {
-        if (kind !== 'anonymous') world.sessions[kind] = await signIn(app, emails[kind], { ip: nextIp() });
+        if (kind === 'anonymous') continue;
+        let session = await signIn(app, emails[kind], { ip: nextIp() });
+        const wanted = actingAs[kind];
+        if (wanted && session.membership.id !== wanted) session = await switchTo(app, session, wanted);
+        world.sessions[kind] = session;
       }
-      await database.db.execute(
-        sql`update memberships set status = 'deactivated' where id = ${membership?.id ?? ''}`,
-      );
+      await db.execute(sql`update memberships set status = 'deactivated' where id = ${membership?.id ?? ''}`);
     },
   };
+  await world.share({ matterId: sharedMatter.id });
+  await world.share({ folderId: sharedFolder?.id ?? '' });
   await world.renew();
   return world;
+}
+
+/** Switches a fresh session to another account of its identity. */
+async function switchTo(app: FastifyInstance, session: SignedIn, membershipId: string): Promise<SignedIn> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/switch',
+    headers: { ...session.auth, cookie: session.cookie },
+    payload: { membership_id: membershipId },
+    remoteAddress: nextIp(),
+  });
+  if (response.statusCode !== 200) throw new Error(`switch failed: ${response.statusCode} ${response.body}`);
+  return sessionFrom(response);
 }
 
 /**

@@ -88,6 +88,16 @@ export function describeBlobStoreContract(name: string, setup: () => Promise<Blo
       expect(keys.has(a.key)).toBe(false);
     });
 
+    it('writes under a key reserved with newKey(), and refuses any other key', async () => {
+      const key = store.newKey();
+      const bytes = randomBytes(64);
+      const stored = await store.put(Readable.from([bytes]), { key });
+      expect(stored.key).toBe(key);
+      expect(await store.head(key)).toEqual({ key, size: 64 });
+      await expect(store.put(Readable.from([bytes]), { key: '../escape' })).rejects.toThrow(RangeError);
+      await store.delete(key);
+    });
+
     describe('range reads', () => {
       const bytes = randomBytes(1000);
       let key: string;

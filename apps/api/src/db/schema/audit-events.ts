@@ -23,6 +23,8 @@ export const auditEvents = pgTable(
   },
   (table) => [
     index('audit_events_firm_idx').on(table.firmId, table.id),
+    // A contact's recent access (GET /contacts/{id}/access) reads one account's events newest first.
+    index('audit_events_actor_membership_idx').on(table.actorMembershipId, table.id),
     index('audit_events_subject_idx').on(table.action, table.subject, table.createdAt),
   ],
 );

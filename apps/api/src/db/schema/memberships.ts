@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, instant, timestamps } from './columns';
 import { contacts } from './contacts';
 import { firms } from './firms';
@@ -29,6 +29,8 @@ export const memberships = pgTable(
     status: membershipStatus('status').notNull().default('active'),
     /** The firm's contact record of an external (co-counsel or client); null for firm users. */
     contactId: uuid('contact_id').references(() => contacts.id),
+    /** A firm user's default hourly rate in minor units (time entries start from it). */
+    hourlyRate: integer('hourly_rate'),
     lastUsedAt: instant('last_used_at'),
     ...timestamps(),
   },

@@ -1,6 +1,7 @@
 import type { Principal } from '../../auth/principal';
 import type { Db } from '../../db/database';
 import { auditEvents } from '../../db/schema/audit-events';
+import type { PracticeRecordType } from '../../policy/practice-records';
 
 /** The audit vocabulary: one verb per thing that happened. */
 export type AuditAction =
@@ -21,7 +22,26 @@ export type AuditAction =
   | 'user.deactivated'
   | 'user.reactivated'
   | 'user.invitation_revoked'
-  | 'invitation.accepted';
+  | 'invitation.accepted'
+  | `${PracticeRecordType}.${'created' | 'updated' | 'deleted'}`
+  | 'document.downloaded'
+  | 'document.viewed'
+  | 'document.uploaded'
+  | 'document.restored'
+  | 'document.version_restored'
+  | 'task.completed'
+  | 'task.reopened'
+  | 'bill.issued'
+  | 'bill.voided'
+  | 'bill.paid'
+  | 'calendar_feed.rotated'
+  | 'firm.updated'
+  | 'message.posted'
+  | 'conversation.participant_added'
+  | 'conversation.participant_removed'
+  | 'external.viewed'
+  | 'external.denied'
+  | 'external.requested';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,18 +1,7 @@
 import type { devMail } from '../../db/schema/dev-mail';
+import { escapeHtml } from '../../lib/plain-text';
 
 type Mail = typeof devMail.$inferSelect;
-
-const escapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => escapes[char] ?? char);
-}
 
 /** Escapes the text, then turns http(s) URLs into links so invitation links can be clicked. */
 function linkify(text: string): string {

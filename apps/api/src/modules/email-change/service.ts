@@ -1,6 +1,7 @@
 import type { EmailChangeRequest } from '@chambers/contracts/email-change';
 import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../../auth/principal';
+import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors/app-error';
 import { enqueueMail } from '../../jobs/job-queue';
 import { hashToken, newSecretToken } from '../../lib/secret-tokens';
@@ -76,15 +77,6 @@ export async function requestEmailChange(
 
 const invalidLink = () =>
   new AppError('not_found', 'This link is invalid, was already used, or has expired.');
-
-/** Postgres' unique_violation, through drizzle's wrapper (`cause`). */
-function isUniqueViolation(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if ((current as { code?: unknown }).code === '23505') return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
 
 /**
  * Confirms a change from the mailed link: the login email switches, the link is spent, and the old

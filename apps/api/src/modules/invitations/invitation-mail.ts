@@ -1,5 +1,6 @@
 import type { MembershipRole } from '@chambers/contracts/auth';
 import { isExternal } from '../../auth/principal';
+import { oneLine } from '../../lib/plain-text';
 import type { MailMessage } from '../../mail/mailer';
 
 const roleWords: Record<MembershipRole, string> = {
@@ -9,9 +10,6 @@ const roleWords: Record<MembershipRole, string> = {
   co_counsel: 'co-counsel',
   client: 'a client',
 };
-
-/** Names come from users: one line each, so they cannot shape the mail's headers or layout. */
-const oneLine = (text: string) => text.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim();
 
 /** Externals land in Connect, firm users in Manage. */
 export function invitationLink(publicUrl: string, role: MembershipRole, token: string): string {

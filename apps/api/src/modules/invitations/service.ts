@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { isExternal, type Principal } from '../../auth/principal';
 import type { Config } from '../../config/config';
 import type { Db } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors/app-error';
 import { enqueueMail } from '../../jobs/job-queue';
 import { hashPassword, verifyPassword } from '../../lib/password';
@@ -119,14 +120,6 @@ export async function previewInvitation(app: FastifyInstance, token: string): Pr
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if ((current as { code?: unknown }).code === '23505') return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
 const alreadyMember = () =>
   new AppError('conflict', 'You already have an account at this firm; sign in instead.');
 
@@ -151,6 +144,9 @@ export async function acceptInvitation(
   let newIdentity: { name: string; passwordHash: string } | null = null;
   if (identity) {
     if (body.name !== undefined) {
+      // A racing double submit may have made this login and spent the link a moment ago: then the
+      // answer is the spent link's 404, not a conflict about the name.
+      if (!(await repo.findLiveInvitation(db, hashToken(token)))) throw noSuchInvitation();
       throw new AppError(
         'conflict',
         'This email already signs in to Chambers: accept with its current password, without a name.',

@@ -7,26 +7,13 @@ import { AppError } from '../../errors/app-error';
 import { decodeCursor, pageOf } from '../../lib/cursor';
 import { hashPassword } from '../../lib/password';
 import { assertAcceptablePassword } from '../../lib/password-rules';
+import { isIanaTimeZone } from '../../lib/zoned-time';
 import { onOwnIdentity, recordAudit } from '../audit/audit-log';
 import { findMembership, listActiveMemberships, revokeIdentitySessions } from '../auth/repository';
 import { membershipSummary } from '../auth/service';
 import { avatarUrlOf } from '../avatars/avatar-url';
 import { identityWithCurrentPassword } from './current-password';
 import { findIdentity, updateIdentity } from './repository';
-
-/**
- * Whether the runtime's time-zone database knows `zone` (canonical names and their aliases,
- * e.g. both Asia/Kolkata and Asia/Calcutta). Offsets like "+05:30" are not IANA zones.
- */
-function isIanaTimeZone(zone: string): boolean {
-  if (!/^[A-Za-z]+(?:[/_+-][A-Za-z0-9]+)*$/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function loadMe(db: Db, principal: Principal): Promise<Me> {
   const [identity, current] = await Promise.all([

@@ -1,4 +1,4 @@
-import { One, PageQuery } from '@chambers/contracts/common';
+import { IdParams, One, PageQuery } from '@chambers/contracts/common';
 import { Problem } from '@chambers/contracts/problem';
 import { ref } from '@chambers/contracts/schema-ref';
 import { FirmUser, FirmUserPage, InviteUser, UpdateUser, UserInvitation } from '@chambers/contracts/users';
@@ -16,11 +16,13 @@ import {
   revokeUserInvitation,
 } from './service';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const UserQuery = Type.Object({
-  ...PageQuery.properties,
-  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('deactivated')])),
-});
+const UserQuery = Type.Object(
+  {
+    ...PageQuery.properties,
+    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('deactivated')])),
+  },
+  { additionalProperties: false },
+);
 
 /** A firm's own users (admin, attorney, staff): firm users read them, admins manage them. */
 const userRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,4 +1,4 @@
-import { credentials, only, type RouteCase } from '../route-case';
+import { credentials, only, otherFirmAdmins, type RouteCase } from '../route-case';
 
 export const auditCases: RouteCase[] = [
   {
@@ -9,6 +9,6 @@ export const auditCases: RouteCase[] = [
       headers: credentials(world, who),
     }),
     // Each admin reads their own firm's log (the isolation test below checks which rows).
-    expect: only(['admin', 'other_firm_admin'], 200),
+    expect: only(['admin', ...otherFirmAdmins], 200),
   },
 ];

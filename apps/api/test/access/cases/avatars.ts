@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { multipartForm } from '../../support/multipart';
-import { credentials, only, type RouteCase, signedIn } from '../route-case';
+import { credentials, only, otherFirmAdmins, type RouteCase, signedIn } from '../route-case';
 import { nextIp, type PrincipalKind, type World } from '../world';
 
 const UNKNOWN_ID = '0190a000-0000-7000-8000-0000000000fc';
@@ -44,21 +44,27 @@ export const avatarCases: RouteCase[] = [
     label: "a demo firm user's picture",
     setup,
     request: pictureOf('attorney'),
-    // The firm's users and its externals see the firm's users; another firm does not.
-    expect: only(['admin', 'attorney', 'staff', 'co_counsel', 'client'], 200),
+    // The firm's users and its externals, shared anything or not, see the firm's users; another
+    // firm does not, even acting as an identity that is co-counsel here.
+    expect: only(
+      ['admin', 'attorney', 'staff', 'co_counsel', 'co_counsel_unshared', 'co_counsel_revoked', 'client'],
+      200,
+    ),
   },
   {
     route: 'GET /api/v1/identities/:id/avatar',
     label: "a demo firm external's picture",
     request: pictureOf('co_counsel'),
-    // Externals never see the firm's other externals (the client does not see the co-counsel).
+    // Externals never see the firm's other externals (the client and other co-counsel do not see
+    // this co-counsel).
     expect: only(['admin', 'attorney', 'staff', 'co_counsel'], 200),
   },
   {
     route: 'GET /api/v1/identities/:id/avatar',
     label: "the other firm's admin's picture",
     request: pictureOf('other_firm_admin'),
-    expect: only(['other_firm_admin'], 200),
+    // Its firm's users and its co-counsel see it.
+    expect: only([...otherFirmAdmins, 'co_counsel_other_firm'], 200),
   },
   {
     route: 'PUT /api/v1/me/avatar',

@@ -1,4 +1,4 @@
-import { credentials, only, type RouteCase } from '../route-case';
+import { credentials, demoUsers, only, otherFirmAdmins, type RouteCase } from '../route-case';
 import type { World } from '../world';
 
 const UNKNOWN_ID = '0190a000-0000-7000-8000-0000000000fe';
@@ -22,9 +22,6 @@ async function setup(world: World): Promise<void> {
   fixtures.otherInvitationId = await invite(world, 'other_firm_admin', 'matrix-user-invitee@example.test');
 }
 
-/** The demo firm's firm users read; its admin manages; the other firm's admin sees none of it. */
-const demoUsers = ['admin', 'attorney', 'staff'] as const;
-
 /**
  * Rows that change a user target the deactivated member (Dee), so no other kind's account
  * changes under the matrix; `reactivate` re-deactivates her by renewing the world after each cell.
@@ -36,7 +33,7 @@ export const userCases: RouteCase[] = [
     route: 'GET /api/v1/users',
     setup,
     request: (world, who) => ({ method: 'GET', url: '/api/v1/users', headers: credentials(world, who) }),
-    expect: only([...demoUsers, 'other_firm_admin'], 200),
+    expect: only([...demoUsers, ...otherFirmAdmins], 200),
   },
   {
     route: 'GET /api/v1/users/:id',
@@ -56,7 +53,7 @@ export const userCases: RouteCase[] = [
       url: `/api/v1/users/${world.sessions.other_firm_admin?.membership.id}`,
       headers: credentials(world, who),
     }),
-    expect: only(['other_firm_admin'], 200),
+    expect: only(otherFirmAdmins, 200),
   },
   {
     route: 'GET /api/v1/users/:id',
@@ -76,7 +73,7 @@ export const userCases: RouteCase[] = [
       headers: credentials(world, who),
       payload: { email: `matrix-${who}@example.test`, name: 'Matrix', role: 'attorney' },
     }),
-    expect: only(['admin', 'other_firm_admin'], 201),
+    expect: only(['admin', ...otherFirmAdmins], 201),
   },
   {
     route: 'PATCH /api/v1/users/:id',
@@ -125,7 +122,7 @@ export const userCases: RouteCase[] = [
       url: `/api/v1/users/invitations/${fixtures.otherInvitationId}`,
       headers: credentials(world, who),
     }),
-    expect: only(['other_firm_admin'], 200),
+    expect: only(otherFirmAdmins, 200),
   },
   {
     route: 'POST /api/v1/users/invitations/:id/revoke',
@@ -145,6 +142,6 @@ export const userCases: RouteCase[] = [
       url: `/api/v1/users/invitations/${fixtures.otherInvitationId}/revoke`,
       headers: credentials(world, who),
     }),
-    expect: only(['other_firm_admin'], 200),
+    expect: only(otherFirmAdmins, 200),
   },
 ];

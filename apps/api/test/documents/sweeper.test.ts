@@ -425,5 +425,6 @@ describe('document sweeper in the server', () => {
     } finally {
       await Promise.all([on.close(), off.close()]);
     }
-  });
+    // Two apps on two fresh databases: slow to start on a loaded machine.
+  }, 60_000);
 });

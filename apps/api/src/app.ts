@@ -26,6 +26,7 @@ import { matterSchemas } from '@chambers/contracts/matters';
 import { ChangePassword, Me, UpdateMe } from '@chambers/contracts/me';
 import { noteSchemas } from '@chambers/contracts/notes';
 import { Person, PersonRef, PersonType } from '@chambers/contracts/people';
+import { portalSchemas } from '@chambers/contracts/portals';
 import { shareSchemas } from '@chambers/contracts/shares';
 import { Health, Readiness } from '@chambers/contracts/system';
 import { taskSchemas } from '@chambers/contracts/tasks';
@@ -60,6 +61,9 @@ import invitationRoutes from './modules/invitations/routes';
 import matterRoutes from './modules/matters/routes';
 import meRoutes from './modules/me/routes';
 import noteRoutes from './modules/notes/routes';
+import portalMessageRoutes from './modules/portals/message-routes';
+import portalRoutes from './modules/portals/routes';
+import portalSharedResourceRoutes from './modules/portals/shared-resource-routes';
 import shareRoutes from './modules/shares/routes';
 import systemRoutes from './modules/system/routes';
 import taskRoutes from './modules/tasks/routes';
@@ -181,6 +185,7 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
       ...documentSchemas,
       ...shareSchemas,
       ...conversationSchemas,
+      ...portalSchemas,
       ...homeSchemas,
       ...firmSchemas,
     ],
@@ -209,6 +214,9 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
   await app.register(firmRoutes);
   await app.register(shareRoutes);
   await app.register(conversationRoutes);
+  await app.register(portalRoutes);
+  await app.register(portalMessageRoutes);
+  await app.register(portalSharedResourceRoutes);
   await app.register(homeRoutes);
   if (config.mail.transport === 'mailbox') await app.register(devMailboxRoutes);
 

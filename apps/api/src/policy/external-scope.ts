@@ -14,15 +14,17 @@ import {
 import { documents, folders } from '../db/schema/documents';
 import { matterContacts, matters } from '../db/schema/matters';
 import { notes } from '../db/schema/notes';
+import { portalSharedResources } from '../db/schema/portals';
 import { shares } from '../db/schema/shares';
 import { tasks } from '../db/schema/tasks';
 import type { PracticeRecordType } from './practice-records';
 
 /**
- * What a co-counsel membership sees, as SQL over each record's own columns, evaluated on every
- * request: a share made or stopped, a folder moved, takes effect on the very next call. Read
- * alongside the access contract in DESIGN.md ("What an external sees"); each line there is one
- * condition here. Every condition also pins the principal's firm.
+ * What an external membership sees, as SQL over each record's own columns, evaluated on every
+ * request: a share made or stopped, a participant removed, a folder moved, takes effect on the very
+ * next call. Read alongside the access contract in DESIGN.md ("What an external sees"); each line
+ * there is one condition here. Every condition also pins the principal's firm. Co-counsel see what
+ * is shared with them and the portals they take part in; clients only the portals.
  */
 
 /** Matters shared with the principal's contact. */
@@ -45,16 +47,40 @@ const sharedFolderIds = (p: Principal) =>
           cross join lateral (select f.id from ${folders} f where f.parent_id = shared_tree.id offset 0) child
       ) select id from shared_tree`;
 
-/** Conversations the principal's contact takes part in. */
+/** Conversations and portals the principal's contact takes part in. */
 const ownConversationIds = (p: Principal) =>
   sql`select ${conversationParticipants.conversationId} from ${conversationParticipants}
        where ${conversationParticipants.contactId} = ${p.contactId} and ${conversationParticipants.firmId} = ${p.firmId}`;
 
+/** Folders shared into the portals the principal takes part in, and every folder below them. */
+const portalFolderIds = (p: Principal) =>
+  sql`with recursive portal_tree(id) as (
+        select ${portalSharedResources.folderId} from ${portalSharedResources}
+         where ${portalSharedResources.portalId} in (${ownConversationIds(p)}) and ${portalSharedResources.folderId} is not null
+        union
+        select child.id from portal_tree
+          cross join lateral (select f.id from ${folders} f where f.parent_id = portal_tree.id offset 0) child
+      ) select id from portal_tree`;
+
 /**
- * Documents visible to the principal: in a shared folder's tree, shared one by one, uploaded by
- * it, or attached to a message of a conversation it takes part in.
+ * Documents of the portals the principal takes part in: in a shared folder's tree, shared one by
+ * one, or attached to a message (of a portal or of a conversation).
  */
-const visibleDocumentIds = (p: Principal) =>
+const portalDocumentIds = (p: Principal) =>
+  sql`select d.id from ${documents} d where d.folder_id in (${portalFolderIds(p)})
+      union
+      select ${portalSharedResources.documentId} from ${portalSharedResources}
+       where ${portalSharedResources.portalId} in (${ownConversationIds(p)}) and ${portalSharedResources.documentId} is not null
+      union
+      select ${messageAttachments.documentId} from ${messageAttachments}
+        join ${messages} on ${messages.id} = ${messageAttachments.messageId}
+       where ${messages.conversationId} in (${ownConversationIds(p)})`;
+
+/**
+ * Documents visible to co-counsel: in a shared folder's tree, shared one by one, uploaded by it,
+ * or of a conversation or portal it takes part in.
+ */
+const coCounselDocumentIds = (p: Principal) =>
   sql`select d.id from ${documents} d where d.folder_id in (${sharedFolderIds(p)})
       union
       select ${shares.documentId} from ${shares}
@@ -62,15 +88,15 @@ const visibleDocumentIds = (p: Principal) =>
       union
       select d.id from ${documents} d where d.uploaded_by_membership_id = ${p.membershipId}
       union
-      select ${messageAttachments.documentId} from ${messageAttachments}
-        join ${messages} on ${messages.id} = ${messageAttachments.messageId}
-       where ${messages.conversationId} in (${ownConversationIds(p)})`;
+      ${portalDocumentIds(p)}`;
 
-/** Folders visible to the principal: in a shared folder's tree, or made by it (its uploads). */
-const visibleFolderIds = (p: Principal) =>
+/** Folders visible to co-counsel: in a shared folder's tree, made by it (its uploads), or in a portal's. */
+const coCounselFolderIds = (p: Principal) =>
   sql`select tree.id from (${sharedFolderIds(p)}) tree
       union
-      select f.id from ${folders} f where f.created_by_membership_id = ${p.membershipId}`;
+      select f.id from ${folders} f where f.created_by_membership_id = ${p.membershipId}
+      union
+      select portal.id from (${portalFolderIds(p)}) portal`;
 
 /** Its own card, and the client and related contacts of the matters shared with it. */
 const visibleContactIds = (p: Principal) =>
@@ -90,8 +116,26 @@ const visibleContactIds = (p: Principal) =>
  */
 const among = (column: PgColumn, ids: SQL) => sql`${column} = any(array(${ids}))`;
 
-/** The rows of `type` a co-counsel principal may see. */
-export function coCounselScope(p: Principal, type: PracticeRecordType): SQL {
+/** The rows of `type` an external principal may see (the policy adds the type's `kind`). */
+export function externalScope(p: Principal, type: PracticeRecordType): SQL {
+  return p.role === 'co_counsel' ? coCounselScope(p, type) : clientScope(p, type);
+}
+
+/** A client sees the portals it takes part in, and their documents and folders; nothing else. */
+function clientScope(p: Principal, type: PracticeRecordType): SQL {
+  switch (type) {
+    case 'portal':
+      return sql`(${conversations.firmId} = ${p.firmId} and ${conversations.id} in (${ownConversationIds(p)}))`;
+    case 'folder':
+      return sql`(${folders.firmId} = ${p.firmId} and ${among(folders.id, portalFolderIds(p))})`;
+    case 'document':
+      return sql`(${documents.firmId} = ${p.firmId} and ${among(documents.id, portalDocumentIds(p))})`;
+    default:
+      return sql`false`;
+  }
+}
+
+function coCounselScope(p: Principal, type: PracticeRecordType): SQL {
   switch (type) {
     case 'matter':
       return sql`(${matters.firmId} = ${p.firmId} and ${matters.id} in (${sharedMatterIds(p)}))`;
@@ -109,10 +153,11 @@ export function coCounselScope(p: Principal, type: PracticeRecordType): SQL {
     case 'activity':
       return sql`(${activities.firmId} = ${p.firmId} and ${activities.authorMembershipId} = ${p.membershipId})`;
     case 'folder':
-      return sql`(${folders.firmId} = ${p.firmId} and ${among(folders.id, visibleFolderIds(p))})`;
+      return sql`(${folders.firmId} = ${p.firmId} and ${among(folders.id, coCounselFolderIds(p))})`;
     case 'document':
-      return sql`(${documents.firmId} = ${p.firmId} and ${among(documents.id, visibleDocumentIds(p))})`;
+      return sql`(${documents.firmId} = ${p.firmId} and ${among(documents.id, coCounselDocumentIds(p))})`;
     case 'conversation':
+    case 'portal':
       return sql`(${conversations.firmId} = ${p.firmId} and ${conversations.id} in (${ownConversationIds(p)}))`;
     case 'bill':
     case 'share':

@@ -32,6 +32,10 @@ export const permissionDescriptions = {
   'shares:write': 'Share matters, folders and documents with co-counsel, and stop sharing.',
   'conversations:read': 'See secure conversations (externals: those they take part in).',
   'conversations:write': 'Start conversations, post messages, and manage participants.',
+  'portals:read':
+    'See client portals (externals: those they take part in), their messages and shared resources.',
+  'portals:write':
+    'Create client portals, manage their participants and shared resources, delete messages, close and reopen them.',
 } as const;
 
 export type Permission = keyof typeof permissionDescriptions;
@@ -61,6 +65,8 @@ const practice: readonly Permission[] = [
   'shares:write',
   'conversations:read',
   'conversations:write',
+  'portals:read',
+  'portals:write',
 ];
 const firmUser: readonly Permission[] = [...everyone, 'users:read', 'api_tokens:manage', ...practice];
 
@@ -82,15 +88,22 @@ const coCounsel: readonly Permission[] = [
   'documents:write',
   'conversations:read',
   'conversations:write',
+  'portals:read',
 ];
 
-/** Which permissions each role holds. Clients get theirs with the client portals. */
+/**
+ * What a client may call at all: its portals (their messages, shared resources and uploads) and
+ * the documents shared into them. `scope` narrows every row to the portals it takes part in.
+ */
+const client: readonly Permission[] = [...everyone, 'portals:read', 'documents:read'];
+
+/** Which permissions each role holds. */
 export const roleGrants: Record<MembershipRole, readonly Permission[]> = {
   admin: [...firmUser, 'users:manage', 'audit:read', 'bills:manage', 'firm:manage'],
   attorney: [...firmUser, 'bills:manage'],
   staff: firmUser,
   co_counsel: coCounsel,
-  client: everyone,
+  client,
 };
 
 export function hasPermission(principal: Principal, permission: Permission): boolean {

@@ -1,12 +1,13 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { isExternal, type Principal } from '../auth/principal';
 import { apiTokens } from '../db/schema/api-tokens';
 import { auditEvents } from '../db/schema/audit-events';
 import { invitations } from '../db/schema/invitations';
 import { memberships } from '../db/schema/memberships';
 import { AppError } from '../errors/app-error';
-import { coCounselScope } from './external-scope';
-import { hasPermission } from './permissions';
+import { externalScope } from './external-scope';
+import { hasPermission, type Permission } from './permissions';
 import { type PracticeRecordType, type PracticeResource, practiceRecords } from './practice-records';
 
 /**
@@ -61,24 +62,36 @@ export type Action = 'switch_to' | 'read' | 'write' | 'create' | 'complete' | 'm
 const coCounselCreates: readonly PracticeRecordType[] = ['activity', 'document', 'folder', 'conversation'];
 
 /**
- * What co-counsel may do to a record it sees (its `scope` decides what it sees): read it; log time
- * and upload; edit or delete its own time entries; complete and reopen the tasks assigned to it;
- * post in its conversations. Nothing else: calendar entries, matters, notes, … are read-only.
+ * What an external may do to a record it sees (its `scope` decides what it sees): read it. Co-counsel
+ * also log time and upload; edit or delete their own time entries; complete and reopen the tasks
+ * assigned to them; post in their conversations. Any external posts and uploads in the portals it
+ * takes part in (`write` on a portal). Nothing else: calendar entries, matters, notes, … are
+ * read-only, and only firm users manage a portal.
  */
-function coCounselMay(principal: Principal, action: Action, resource: PracticeResource): boolean {
+function externalMay(principal: Principal, action: Action, resource: PracticeResource): boolean {
   const record = practiceRecords[resource.type];
   switch (action) {
     case 'read':
       return hasPermission(principal, record.read);
     case 'create':
-      return coCounselCreates.includes(resource.type) && hasPermission(principal, record.write);
+      return (
+        principal.role === 'co_counsel' &&
+        coCounselCreates.includes(resource.type) &&
+        hasPermission(principal, record.write)
+      );
     case 'write':
       return (
-        (resource.type === 'activity' && resource.authorMembershipId === principal.membershipId) ||
-        (resource.type === 'conversation' && hasPermission(principal, record.write))
+        (resource.type === 'portal' && hasPermission(principal, record.read)) ||
+        (principal.role === 'co_counsel' &&
+          ((resource.type === 'activity' && resource.authorMembershipId === principal.membershipId) ||
+            (resource.type === 'conversation' && hasPermission(principal, record.write))))
       );
     case 'complete':
-      return resource.type === 'task' && resource.assigneeContactId === principal.contactId;
+      return (
+        principal.role === 'co_counsel' &&
+        resource.type === 'task' &&
+        resource.assigneeContactId === principal.contactId
+      );
     default:
       return false;
   }
@@ -121,7 +134,7 @@ export function can(principal: Principal, action: Action, resource: Resource): b
     default: {
       // Practice records belong to one firm; its users read and change them as their role allows.
       if (resource.firmId !== principal.firmId) return false;
-      if (principal.role === 'co_counsel') return coCounselMay(principal, action, resource);
+      if (isExternal(principal.role)) return externalMay(principal, action, resource);
       const record = practiceRecords[resource.type];
       if (action === 'read') return hasPermission(principal, record.read);
       if (action === 'switch_to') return false;
@@ -146,8 +159,13 @@ export function authorize(
     throw new AppError('forbidden', 'You may see this but not change it.');
 }
 
-/** Guards creating a record of `type` in the caller's own firm, with the same 404 / 403 split. */
+/**
+ * Guards creating a record of `type` in the caller's own firm, with the same 404 / 403 split.
+ * Clients create nothing through the practice routes (they post and upload in their portals): to
+ * them these routes do not exist.
+ */
 export function authorizeCreate(principal: Principal, type: PracticeRecordType): void {
+  if (principal.role === 'client') throw new AppError('not_found', 'Not found.');
   authorize(principal, { type, firmId: principal.firmId }, 'Not found.', 'create');
 }
 
@@ -181,10 +199,12 @@ export function scope(
         ? (eq(apiTokens.membershipId, principal.membershipId) as SQL)
         : sql`false`;
     default: {
-      const record = practiceRecords[type];
+      const record: { firmId: PgColumn; read: Permission; kind?: SQL } = practiceRecords[type];
       if (!hasPermission(principal, record.read)) return sql`false`;
-      if (principal.role === 'co_counsel') return coCounselScope(principal, type);
-      return eq(record.firmId, principal.firmId) as SQL;
+      const rows = isExternal(principal.role)
+        ? externalScope(principal, type)
+        : (eq(record.firmId, principal.firmId) as SQL);
+      return record.kind ? (and(rows, record.kind) as SQL) : rows;
     }
   }
 }

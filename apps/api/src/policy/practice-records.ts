@@ -1,3 +1,4 @@
+import { eq, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { activities } from '../db/schema/activities';
 import { bills } from '../db/schema/bills';
@@ -14,7 +15,8 @@ import type { Permission } from './permissions';
 
 /**
  * The firm's records, each with the column that names its firm and the permissions to read it and
- * to change it. Firm users see all of their firm's; co-counsel see what `external-scope.ts` allows.
+ * to change it; `kind` narrows a table that holds two types (conversations and portals). Firm users
+ * see all of their firm's; externals see what `external-scope.ts` allows.
  */
 export const practiceRecords = {
   contact: { firmId: contacts.firmId, read: 'contacts:read', write: 'contacts:write' },
@@ -32,8 +34,19 @@ export const practiceRecords = {
   folder: { firmId: folders.firmId, read: 'documents:read', write: 'documents:write' },
   document: { firmId: documents.firmId, read: 'documents:read', write: 'documents:write' },
   share: { firmId: shares.firmId, read: 'shares:read', write: 'shares:write' },
-  conversation: { firmId: conversations.firmId, read: 'conversations:read', write: 'conversations:write' },
-} as const satisfies Record<string, { firmId: PgColumn; read: Permission; write: Permission }>;
+  conversation: {
+    firmId: conversations.firmId,
+    read: 'conversations:read',
+    write: 'conversations:write',
+    kind: eq(conversations.kind, 'conversation'),
+  },
+  portal: {
+    firmId: conversations.firmId,
+    read: 'portals:read',
+    write: 'portals:write',
+    kind: eq(conversations.kind, 'portal'),
+  },
+} as const satisfies Record<string, { firmId: PgColumn; read: Permission; write: Permission; kind?: SQL }>;
 
 export type PracticeRecordType = keyof typeof practiceRecords;
 

@@ -20,6 +20,9 @@ import { invitationCases } from './cases/invitations';
 import { matterCases } from './cases/matters';
 import { meCases } from './cases/me';
 import { noteCases } from './cases/notes';
+import { portalMessageCases } from './cases/portal-messages';
+import { portalSharedResourceCases } from './cases/portal-shared-resources';
+import { portalCases } from './cases/portals';
 import { shareCases } from './cases/shares';
 import { systemCases } from './cases/system';
 import { taskCases } from './cases/tasks';
@@ -57,14 +60,20 @@ const cases: RouteCase[] = [
   ...firmCases,
   ...shareCases,
   ...conversationCases,
+  ...portalCases,
+  ...portalMessageCases,
+  ...portalSharedResourceCases,
   ...homeCases,
 ];
 
 /** Routes the API reference plugin registers for its own static pages: public by nature. */
 const isReferenceAsset = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 
-/** Refused cells: not signed in, forbidden, out of sight, or pointing at records out of sight. */
-const isDenied = (status: number) => [401, 403, 404, 422].includes(status);
+/**
+ * Refused cells: not signed in, forbidden, out of sight, pointing at records out of sight, or an
+ * action the route never allows (deleting a portal).
+ */
+const isDenied = (status: number) => [401, 403, 404, 405, 422].includes(status);
 
 describe('access matrix', () => {
   let t: TestApp;
@@ -95,12 +104,15 @@ describe('access matrix', () => {
       for (const kind of principalKinds) {
         const expected = row.expect[kind];
         it(`${kind} → ${expected}`, async () => {
+          await row.before?.(world, kind);
           const before = isDenied(expected) ? await databaseDigest(t.database) : null;
           const response = await t.app.inject(row.request(world, kind));
           expect(response.statusCode, response.body.slice(0, 300)).toBe(expected);
           if (before !== null) {
             expect(response.headers['content-type']).toContain('application/problem+json');
             expect(await databaseDigest(t.database)).toBe(before);
+          } else {
+            row.check?.(response, world, kind);
           }
           if (row.endsSessions) await world.renew();
         });

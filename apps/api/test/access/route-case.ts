@@ -1,4 +1,4 @@
-import type { InjectOptions } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type PrincipalKind, principalKinds, type World } from './world';
 
 /** One row of the access matrix: a route, how to call it, and what each kind of caller must get. */
@@ -12,6 +12,10 @@ export interface RouteCase {
   expect: Record<PrincipalKind, number>;
   /** The call ends or spends the caller's session (logout, refresh, switch, password): sign in again after. */
   endsSessions?: boolean;
+  /** Makes what one cell's request needs just before it is sent, e.g. a link that expires within minutes. */
+  before?(world: World, who: PrincipalKind): Promise<void>;
+  /** Asserts what an allowed cell answered, e.g. that a list holds only what the caller may see. */
+  check?(response: LightMyRequestResponse, world: World, who: PrincipalKind): void;
   /** Makes what the row's requests refer to (an invitation, a link's token); runs once, after the world. */
   setup?(world: World): Promise<void>;
 }
@@ -55,6 +59,12 @@ export const coCounselKinds = [
   'co_counsel_revoked',
   'co_counsel_other_firm',
 ] as const;
+
+/** Every client kind: the world portal's client and related contact, the removed client, another portal's. */
+export const clientKinds = ['client', 'client_removed', 'client_other_portal', 'portal_contact'] as const;
+
+/** The externals taking part in the world's portal: they see it and what is shared into it. */
+export const portalReaders = ['client', 'portal_contact'] as const;
 
 /** The firm a kind acts in: the second firm's admins and co-counsel there; everyone else the demo firm. */
 export function firmOf(who: PrincipalKind): 'demo' | 'other' {

@@ -1,12 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database';
+import { conversationParticipants } from '../../src/db/schema/conversations';
 import { folders } from '../../src/db/schema/documents';
 import { identities } from '../../src/db/schema/identities';
+import { matterContacts } from '../../src/db/schema/matters';
 import { memberships } from '../../src/db/schema/memberships';
 import { shares } from '../../src/db/schema/shares';
 import { hashPassword } from '../../src/lib/password';
 import { DEMO_PASSWORD, seedDemoFirm } from '../../src/seed/demo-firm';
+import { makeDocument } from '../support/factories/documents';
+import { makePortal } from '../support/factories/portals';
 import { makeContact, makeMatter } from '../support/factories/practice';
 import { type SignedIn, sessionFrom, signIn } from '../support/sessions';
 
@@ -18,7 +22,12 @@ import { type SignedIn, sessionFrom, signIn } from '../support/sessions';
  * - `co_counsel_other_firm`: co-counsel of the second firm, with a share there;
  * - `firm_user_elsewhere`: an identity that is co-counsel at the demo firm (with the shares) but
  *   acts as the second firm's admin.
- * Client portal states join with the client portals.
+ * And the client portal states (`world.portal`):
+ * - `client`: the demo client, client of the portal's matter and taking part in the portal;
+ * - `client_removed`: a client of the demo firm related to the matter, removed from the portal;
+ * - `client_other_portal`: a client of the demo firm taking part in another portal, on another matter;
+ * - `portal_contact`: a contact related to the matter (not its client) with a client account,
+ *   taking part in the portal.
  */
 export const principalKinds = [
   'anonymous',
@@ -31,6 +40,9 @@ export const principalKinds = [
   'co_counsel_other_firm',
   'firm_user_elsewhere',
   'client',
+  'client_removed',
+  'client_other_portal',
+  'portal_contact',
   'other_firm_admin',
   'deactivated_user',
 ] as const;
@@ -48,13 +60,23 @@ const emails: Record<Exclude<PrincipalKind, 'anonymous'>, string> = {
   co_counsel_revoked: 'revoked@outside-counsel.test',
   co_counsel_other_firm: 'elsewhere@outside-counsel.test',
   firm_user_elsewhere: 'dual@outside-counsel.test',
+  client_removed: 'removed@client.test',
+  client_other_portal: 'elsewhere@client.test',
+  portal_contact: 'related@client.test',
 };
 
-/** Co-counsel kinds made here (the demo seed has only `co_counsel`): firm and role of each account. */
-const madeHere: Record<
-  'co_counsel_unshared' | 'co_counsel_revoked' | 'co_counsel_other_firm' | 'firm_user_elsewhere',
-  { firm: 'demo' | 'other'; role: 'co_counsel' | 'admin' }[]
-> = {
+/** Kinds whose accounts are made here (the demo seed has only `co_counsel` and `client`). */
+type MadeHere =
+  | 'co_counsel_unshared'
+  | 'co_counsel_revoked'
+  | 'co_counsel_other_firm'
+  | 'firm_user_elsewhere'
+  | 'client_removed'
+  | 'client_other_portal'
+  | 'portal_contact';
+
+/** Firm and role of each account of a kind made here; externals get a contact card first. */
+const madeHere: Record<MadeHere, { firm: 'demo' | 'other'; role: 'co_counsel' | 'client' | 'admin' }[]> = {
   co_counsel_unshared: [{ firm: 'demo', role: 'co_counsel' }],
   co_counsel_revoked: [{ firm: 'demo', role: 'co_counsel' }],
   co_counsel_other_firm: [{ firm: 'other', role: 'co_counsel' }],
@@ -63,6 +85,9 @@ const madeHere: Record<
     { firm: 'demo', role: 'co_counsel' },
     { firm: 'other', role: 'admin' },
   ],
+  client_removed: [{ firm: 'demo', role: 'client' }],
+  client_other_portal: [{ firm: 'demo', role: 'client' }],
+  portal_contact: [{ firm: 'demo', role: 'client' }],
 };
 
 /** What `world.share` shares: exactly one resource. */
@@ -81,15 +106,8 @@ export interface World {
   /** The current session of each signed-in kind (replaced by `renew`). */
   sessions: Partial<Record<PrincipalKind, SignedIn>>;
   firmIds: { demo: string; other: string };
-  /** The co-counsel contact cards at the demo firm (and, for the other firm's co-counsel, there). */
-  contactIds: Record<
-    | 'co_counsel'
-    | 'co_counsel_unshared'
-    | 'co_counsel_revoked'
-    | 'co_counsel_other_firm'
-    | 'firm_user_elsewhere',
-    string
-  >;
+  /** The externals' contact cards at the demo firm (and, for the other firm's co-counsel, there). */
+  contactIds: Record<'co_counsel' | 'client' | MadeHere, string>;
   /**
    * Resources the world shares before any case runs: a demo matter (with its root folder) and a
    * folder of another demo matter. Cases put what co-counsel should see under them, or call `share`.
@@ -97,6 +115,22 @@ export interface World {
   shared: { matterId: string; matterRootFolderId: string; folderId: string; folderMatterId: string };
   /** The second firm's matter shared with `co_counsel_other_firm`: what it may work on there. */
   sharedElsewhere: { matterId: string };
+  /**
+   * The demo firm's client portal on a matter whose client is `client`: the admin, `client` and
+   * `portal_contact` take part (`client_removed` did and was removed). A folder with a document in
+   * it and a document on its own are shared into it; another document of the matter is not.
+   * `otherPortalId` is `client_other_portal`'s portal, on a matter of its own.
+   */
+  portal: {
+    id: string;
+    matterId: string;
+    rootFolderId: string;
+    folderId: string;
+    folderDocumentId: string;
+    documentId: string;
+    unsharedDocumentId: string;
+    otherPortalId: string;
+  };
   /**
    * Shares a demo-firm resource with `co_counsel` and `firm_user_elsewhere`'s demo account, and
    * shares then stops sharing it with `co_counsel_revoked` (straight in the database).
@@ -126,12 +160,16 @@ export async function buildWorld(app: FastifyInstance, database: Database): Prom
     .values({ firmId: demo, identityId: identity?.id ?? '', role: 'staff' })
     .returning();
 
-  const demoCoCounsel = await db.execute(
-    sql`select contact_id from memberships m join identities i on i.id = m.identity_id
-         where i.email = ${emails.co_counsel} and m.firm_id = ${demo}`,
-  );
+  const seededContact = async (email: string) =>
+    (
+      (await db.execute(
+        sql`select contact_id from memberships m join identities i on i.id = m.identity_id
+             where i.email = ${email} and m.firm_id = ${demo}`,
+      )) as unknown as { rows: { contact_id: string }[] }
+    ).rows[0]?.contact_id ?? '';
   const contactIds = {
-    co_counsel: (demoCoCounsel as unknown as { rows: { contact_id: string }[] }).rows[0]?.contact_id ?? '',
+    co_counsel: await seededContact(emails.co_counsel),
+    client: await seededContact(emails.client),
   } as World['contactIds'];
   /** Which membership each made kind signs in as (the last account listed). */
   const actingAs: Partial<Record<PrincipalKind, string>> = {};
@@ -146,14 +184,15 @@ export async function buildWorld(app: FastifyInstance, database: Database): Prom
     for (const account of accounts) {
       const firmId = firmIds[account.firm];
       const contact =
-        account.role === 'co_counsel'
-          ? await makeContact(db, firmId, {
+        account.role === 'admin'
+          ? null
+          : await makeContact(db, firmId, {
               name: `Matrix ${kind}`,
               email: emails[kind],
-              isCoCounsel: true,
-              hourlyRate: 20000,
-            })
-          : null;
+              ...(account.role === 'co_counsel'
+                ? { isCoCounsel: true, hourlyRate: 20000 }
+                : { isClient: kind !== 'portal_contact' }),
+            });
       const [made] = await db
         .insert(memberships)
         .values({ firmId, identityId: person?.id ?? '', role: account.role, contactId: contact?.id ?? null })
@@ -221,6 +260,7 @@ export async function buildWorld(app: FastifyInstance, database: Database): Prom
       folderMatterId: folderMatter.id,
     },
     sharedElsewhere: { matterId: otherMatter.id },
+    portal: await buildPortals(app, db, demo, contactIds, sharedBy),
     async share(resource) {
       await db
         .insert(shares)
@@ -250,6 +290,89 @@ export async function buildWorld(app: FastifyInstance, database: Database): Prom
   await world.share({ folderId: sharedFolder?.id ?? '' });
   await world.renew();
   return world;
+}
+
+/** The world's portal (see `World.portal`) and `client_other_portal`'s, made in the database. */
+async function buildPortals(
+  app: FastifyInstance,
+  db: Database['db'],
+  firmId: string,
+  contactIds: World['contactIds'],
+  adminMembershipId: string,
+): Promise<World['portal']> {
+  const matter = await makeMatter(db, firmId, {
+    clientId: contactIds.client,
+    description: 'Matrix portal matter',
+  });
+  await db.insert(matterContacts).values([
+    { firmId, matterId: matter.id, contactId: contactIds.portal_contact, relationship: 'Spouse' },
+    { firmId, matterId: matter.id, contactId: contactIds.client_removed, relationship: 'Co-client' },
+  ]);
+  const [folder] = await db
+    .insert(folders)
+    .values({ firmId, matterId: matter.id, parentId: matter.rootFolderId, name: 'Shared into the portal' })
+    .returning();
+  const folderId = folder?.id ?? '';
+  const stored = async (parentId: string, name: string) =>
+    (
+      await makeDocument(db, {
+        firmId,
+        matterId: matter.id,
+        folderId: parentId,
+        uploadedBy: adminMembershipId,
+        name,
+        bytes: `%PDF-1.7\n% ${name}\n`,
+        blobs: app.blobs,
+      })
+    ).document.id;
+  const folderDocumentId = await stored(folderId, 'In the portal folder.pdf');
+  const documentId = await stored(matter.rootFolderId, 'Shared into the portal.pdf');
+  const unsharedDocumentId = await stored(matter.rootFolderId, 'Not shared into the portal.pdf');
+  const portal = await makePortal(db, {
+    firmId,
+    matterId: matter.id,
+    createdByMembershipId: adminMembershipId,
+    name: 'Matrix portal',
+    participants: [
+      { membershipId: adminMembershipId },
+      { contactId: contactIds.client },
+      { contactId: contactIds.portal_contact },
+      { contactId: contactIds.client_removed },
+    ],
+    folderIds: [folderId],
+    documentIds: [documentId],
+  });
+  // Removing a participant deletes its row, as `DELETE …/participants/:id` does.
+  await db
+    .delete(conversationParticipants)
+    .where(
+      and(
+        eq(conversationParticipants.conversationId, portal.id),
+        eq(conversationParticipants.contactId, contactIds.client_removed),
+      ),
+    );
+
+  const otherMatter = await makeMatter(db, firmId, {
+    clientId: contactIds.client_other_portal,
+    description: 'Matrix other portal matter',
+  });
+  const otherPortal = await makePortal(db, {
+    firmId,
+    matterId: otherMatter.id,
+    createdByMembershipId: adminMembershipId,
+    name: 'Matrix other portal',
+    participants: [{ membershipId: adminMembershipId }, { contactId: contactIds.client_other_portal }],
+  });
+  return {
+    id: portal.id,
+    matterId: matter.id,
+    rootFolderId: matter.rootFolderId,
+    folderId,
+    folderDocumentId,
+    documentId,
+    unsharedDocumentId,
+    otherPortalId: otherPortal.id,
+  };
 }
 
 /** Switches a fresh session to another account of its identity. */

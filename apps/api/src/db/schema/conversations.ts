@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, instant, timestamps } from './columns';
 import { documents } from './documents';
 import { firms } from './firms';
@@ -7,7 +7,14 @@ import { matters } from './matters';
 import { memberships } from './memberships';
 import { personCheck, personColumns } from './people';
 
-/** A secure conversation between firm users and external contacts, optionally about a matter. */
+/**
+ * `conversation`: secure messages between firm users and co-counsel. `portal`: a matter's client
+ * portal — the same participants, messages and read state, plus resources shared into it
+ * (`portal_shared_resources`); its subject is the portal's name.
+ */
+export const conversationKind = pgEnum('conversation_kind', ['conversation', 'portal']);
+
+/** A secure conversation between firm users and external contacts, optionally about a matter; or a client portal. */
 export const conversations = pgTable(
   'conversations',
   {
@@ -15,6 +22,7 @@ export const conversations = pgTable(
     firmId: uuid('firm_id')
       .notNull()
       .references(() => firms.id),
+    kind: conversationKind('kind').notNull().default('conversation'),
     subject: text('subject').notNull(),
     matterId: uuid('matter_id').references(() => matters.id),
     createdByMembershipId: uuid('created_by_membership_id')
@@ -22,11 +30,18 @@ export const conversations = pgTable(
       .references(() => memberships.id),
     /** When the newest message was posted: lists sort by it. */
     lastMessageAt: instant('last_message_at').notNull().defaultNow(),
+    /** A portal closed to new messages (it stays readable); null while open. */
+    closedAt: instant('closed_at'),
+    closedByMembershipId: uuid('closed_by_membership_id').references(() => memberships.id),
     ...timestamps(),
   },
   (table) => [
     index('conversations_firm_id_idx').on(table.firmId, table.id),
     index('conversations_matter_idx').on(table.matterId),
+    check(
+      'conversations_portal_has_matter',
+      sql`${sql.identifier('kind')} = 'conversation' or ${sql.identifier('matter_id')} is not null`,
+    ),
   ],
 );
 

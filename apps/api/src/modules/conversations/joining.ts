@@ -5,8 +5,8 @@ import type { PersonColumns } from '../practice/people';
 import * as repo from './repository';
 
 /**
- * Adds one person to a conversation and audits it: a firm user adding a participant, or a firm
- * user joining by posting. `details` says which.
+ * Adds one person to a conversation or portal and audits it: a firm user adding a participant,
+ * or a firm user joining by posting. `details` says which.
  */
 export async function joinConversation(
   tx: Db,
@@ -20,9 +20,9 @@ export async function joinConversation(
   ]);
   if (!participant) throw new Error('participant not inserted');
   await recordAudit(tx, {
-    action: 'conversation.participant_added',
+    action: conversation.kind === 'portal' ? 'portal.participant_added' : 'conversation.participant_added',
     ...actedBy(principal),
-    objectType: 'conversation',
+    objectType: conversation.kind,
     objectId: conversation.id,
     ip: audit.ip,
     details: { participant_id: participant.id, ...audit.details },

@@ -153,6 +153,19 @@ export async function listMessages(
 ): Promise<MessagePage> {
   const db = app.database.db;
   await visibleConversation(db, principal, conversationId);
+  return pageOfMessages(db, principal, conversationId, query);
+}
+
+/**
+ * One page of a conversation's or portal's messages, oldest first, as the caller is shown them;
+ * the caller has checked that it sees the conversation.
+ */
+export async function pageOfMessages(
+  db: Db,
+  principal: Principal,
+  conversationId: string,
+  query: PageQuery,
+): Promise<MessagePage> {
   const limit = query.limit ?? 50;
   const rows = await repo.listMessages(db, conversationId, {
     limit: limit + 1,

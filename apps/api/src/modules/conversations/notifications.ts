@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database';
 import { enqueueJob, enqueueMail, withWaitingJob } from '../../jobs/job-queue';
-import { conversationLink, unreadMessagesMail } from './notification-mail';
+import { messagesLink, unreadMessagesMail } from './notification-mail';
 import * as peopleRepo from './people-repository';
 import * as repo from './repository';
 
@@ -38,7 +38,10 @@ export async function scheduleNotifications(
   }
 }
 
-/** The `conversation.notify` job: one mail about what the participant has not read, if anything. */
+/**
+ * The `conversation.notify` job (conversations and portals alike): one mail about what the
+ * participant has not read, if anything, linking to where it reads them.
+ */
 export async function notifyParticipant(app: FastifyInstance, participantId: string): Promise<void> {
   await app.database.db.transaction(async (tx) => {
     // Removed since: nothing to say, and no longer anyone to say it to.
@@ -54,16 +57,18 @@ export async function notifyParticipant(app: FastifyInstance, participantId: str
     const { count, newest } = await repo.unnotifiedMessages(tx, participant);
     if (count === 0 || !newest) return;
     const recipient = await peopleRepo.recipientOf(tx, participant);
-    if (!recipient) return;
+    const kind = await repo.conversationKind(tx, participant.conversationId);
+    if (!recipient || !kind) return;
     await enqueueMail(
       tx,
       unreadMessagesMail({
         to: recipient.email,
         firmName: recipient.firmName,
         count,
-        link: conversationLink(
+        kind,
+        link: messagesLink(
           app.config.publicUrl,
-          participant.conversationId,
+          { id: participant.conversationId, kind },
           participant.contactId !== null,
         ),
       }),

@@ -121,6 +121,19 @@ export async function lockConversation(db: Db, conversationId: string, mode: 'up
     .for(mode);
 }
 
+/** Whether a conversation is a `conversation` or a `portal` (null once gone). */
+export async function conversationKind(
+  db: Db,
+  conversationId: string,
+): Promise<ConversationRow['kind'] | null> {
+  const [row] = await db
+    .select({ kind: conversations.kind })
+    .from(conversations)
+    .where(eq(conversations.id, conversationId))
+    .limit(1);
+  return row?.kind ?? null;
+}
+
 export async function insertConversation(
   db: Db,
   values: typeof conversations.$inferInsert,
@@ -257,6 +270,25 @@ export function listMessages(
     )
     .orderBy(asc(messages.createdAt), asc(messages.id));
   return options.limit === undefined ? query : query.limit(options.limit);
+}
+
+/** One message of a conversation (none if it belongs to another). */
+export async function findMessage(
+  db: Db,
+  conversationId: string,
+  messageId: string,
+): Promise<MessageRow | null> {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.id, messageId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Deletes a message; its attachment rows go with it, the documents stay where they are filed. */
+export async function deleteMessage(db: Db, messageId: string): Promise<void> {
+  await db.delete(messages).where(eq(messages.id, messageId));
 }
 
 /**

@@ -72,7 +72,7 @@ export async function findOrCreateChild(
   tx: Db,
   parent: FolderRow,
   name: string,
-  createdByMembershipId: string,
+  createdByMembershipId: string | null,
 ): Promise<{ folder: FolderRow; created: boolean }> {
   const existing = await findChild(tx, parent.id, name);
   if (existing) return { folder: existing, created: false };

@@ -46,10 +46,8 @@ export function tooLarge(config: { maxFileBytes: number; maxRequestBytes: number
 }
 
 /**
- * Uploads the files of a multipart form as new documents. Each file streams into the blob store
- * (size, SHA-256 and type checked on the way; 413 as soon as a limit is crossed); only once all of
- * them are stored does one transaction make their documents, versions and sub-folders. Any failure
- * leaves nothing visible and deletes what was stored: a request makes all its documents or none.
+ * Uploads the files of a multipart form as new documents, into the folder its first field names.
+ * The folder is checked (422) before any file is stored.
  */
 export async function uploadDocuments(
   app: FastifyInstance,
@@ -58,9 +56,39 @@ export async function uploadDocuments(
   ip: string,
 ): Promise<Document[]> {
   authorizeCreate(principal, 'document');
-  const config = app.config.documents;
   const target = await form.target();
   const folder = await filingFolder(app.database.db, principal, target, `/${target.kind}_id`);
+  return uploadFiles(app, principal, form, ip, {
+    folder: async () => folder,
+    made: async (_tx, made) => made,
+  });
+}
+
+/**
+ * Where the files of an upload go, and what else their transaction does: `folder` is resolved in
+ * it (so a folder made for the upload exists only if the documents do), `made` runs in it once the
+ * documents exist and answers the request's result.
+ */
+export interface UploadInto<T> {
+  folder: (tx: Db) => Promise<repo.FolderRow>;
+  made: (tx: Db, documents: Document[]) => Promise<T>;
+}
+
+/**
+ * Uploads the remaining files of a multipart form as new documents. Each file streams into the
+ * blob store (size, SHA-256 and type checked on the way; 413 as soon as a limit is crossed); only
+ * once all of them are stored does one transaction make their documents, versions and sub-folders.
+ * Any failure leaves nothing visible and deletes what was stored: a request makes all its
+ * documents or none.
+ */
+export async function uploadFiles<T>(
+  app: FastifyInstance,
+  principal: Principal,
+  form: UploadForm,
+  ip: string,
+  into: UploadInto<T>,
+): Promise<T> {
+  const config = app.config.documents;
   const uploads: Upload[] = [];
   try {
     let used = 0;
@@ -81,7 +109,7 @@ export async function uploadDocuments(
       used += stored.size;
     }
     if (uploads.length === 0) throw invalid('/file', 'send at least one file');
-    return await commitUploads(app, principal, folder, uploads, ip);
+    return await commitUploads(app, principal, into, uploads, ip);
   } catch (error) {
     await discardFiles(
       app,
@@ -92,14 +120,15 @@ export async function uploadDocuments(
 }
 
 /** Makes the documents of stored files, in one transaction, with the sub-folders they need. */
-async function commitUploads(
+async function commitUploads<T>(
   app: FastifyInstance,
   principal: Principal,
-  target: repo.FolderRow,
+  into: UploadInto<T>,
   uploads: readonly Upload[],
   ip: string,
-): Promise<Document[]> {
+): Promise<T> {
   return app.database.db.transaction(async (tx) => {
+    const target = await into.folder(tx);
     const folderAt = subFolders(tx, principal, target, ip);
     const rows: DocumentRow[] = [];
     for (const upload of uploads) {
@@ -120,7 +149,7 @@ async function commitUploads(
       matterId: target.matterId,
       files: uploads.length,
     });
-    return toDocuments(tx, rows);
+    return into.made(tx, await toDocuments(tx, rows));
   });
 }
 

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { multipartForm } from '../../support/multipart';
-import { credentials, only, otherFirmAdmins, type RouteCase, signedIn } from '../route-case';
+import { clientKinds, credentials, only, otherFirmAdmins, type RouteCase, signedIn } from '../route-case';
 import { nextIp, type PrincipalKind, type World } from '../world';
 
 const UNKNOWN_ID = '0190a000-0000-7000-8000-0000000000fc';
@@ -44,10 +44,18 @@ export const avatarCases: RouteCase[] = [
     label: "a demo firm user's picture",
     setup,
     request: pictureOf('attorney'),
-    // The firm's users and its externals, shared anything or not, see the firm's users; another
-    // firm does not, even acting as an identity that is co-counsel here.
+    // The firm's users and its externals, shared anything or not, in a portal or not, see the
+    // firm's users; another firm does not, even acting as an identity that is co-counsel here.
     expect: only(
-      ['admin', 'attorney', 'staff', 'co_counsel', 'co_counsel_unshared', 'co_counsel_revoked', 'client'],
+      [
+        'admin',
+        'attorney',
+        'staff',
+        'co_counsel',
+        'co_counsel_unshared',
+        'co_counsel_revoked',
+        ...clientKinds,
+      ],
       200,
     ),
   },

@@ -1,5 +1,5 @@
 import { makeContact } from '../../support/factories/practice';
-import { credentials, demoUsers, only, type RouteCase, signedIn } from '../route-case';
+import { but, clientKinds, credentials, demoUsers, only, type RouteCase, signedIn } from '../route-case';
 import type { PrincipalKind, World } from '../world';
 
 const UNKNOWN_ID = '0190a000-0000-7000-8000-0000000000c1';
@@ -129,8 +129,8 @@ export const conversationCases: RouteCase[] = [
       url: '/api/v1/conversations',
       headers: credentials(world, who),
     }),
-    // Every holder of the permission lists (its own firm's, or its own); clients hold none yet.
-    expect: { ...signedIn(200), client: 404 },
+    // Every holder of the permission lists (its own firm's, or its own); clients hold none.
+    expect: but(signedIn(200), clientKinds, 404),
   },
   {
     route: 'POST /api/v1/conversations',

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { makeDocument, makeVersion } from '../../support/factories/documents';
 import { makeMatter } from '../../support/factories/practice';
-import { credentials, demoUsers, only, type RouteCase } from '../route-case';
+import { credentials, demoUsers, only, portalReaders, type RouteCase } from '../route-case';
 import type { PrincipalKind, World } from '../world';
 
 const UNKNOWN_ID = '0190a000-0000-7000-8000-0000000000d7';
@@ -64,10 +64,14 @@ async function setup(world: World): Promise<void> {
   await world.share({ documentId: fixtures.aloneDocumentId });
 }
 
-const download = (documentId: () => string, query = '', headers: Record<string, string> = {}) => ({
+const download = (
+  documentId: (world: World) => string,
+  query = '',
+  headers: Record<string, string> = {},
+) => ({
   request: (world: World, who: PrincipalKind) => ({
     method: 'GET' as const,
-    url: `/api/v1/documents/${documentId()}/download${query}`,
+    url: `/api/v1/documents/${documentId(world)}/download${query}`,
     headers: { ...credentials(world, who), ...headers },
   }),
 });
@@ -115,5 +119,23 @@ export const documentDownloadCases: RouteCase[] = [
     label: 'a document shared by itself, shown in place',
     ...download(() => fixtures.aloneDocumentId, '?disposition=inline'),
     expect: only([...demoUsers, 'co_counsel'], 200),
+  },
+  {
+    route: 'GET /api/v1/documents/:id/download',
+    label: "a document shared into the world's portal by itself",
+    ...download((world) => world.portal.documentId),
+    expect: only([...demoUsers, ...portalReaders], 200),
+  },
+  {
+    route: 'GET /api/v1/documents/:id/download',
+    label: "a document in the folder shared into the world's portal",
+    ...download((world) => world.portal.folderDocumentId),
+    expect: only([...demoUsers, ...portalReaders], 200),
+  },
+  {
+    route: 'GET /api/v1/documents/:id/download',
+    label: "a document of the portal's matter, not shared into the portal",
+    ...download((world) => world.portal.unsharedDocumentId),
+    expect: only(demoUsers, 200),
   },
 ];

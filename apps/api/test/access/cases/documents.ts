@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
+import { expect } from 'vitest';
 import { makeMatter } from '../../support/factories/practice';
 import { multipartForm } from '../../support/multipart';
-import { credentials, demoUsers, everyone, only, otherFirmAdmins, type RouteCase } from '../route-case';
+import {
+  clientKinds,
+  credentials,
+  demoUsers,
+  everyone,
+  only,
+  otherFirmAdmins,
+  portalReaders,
+  type RouteCase,
+} from '../route-case';
 import { nextIp, type PrincipalKind, principalKinds, type World } from '../world';
 
 const UNKNOWN_ID = '0190a000-0000-7000-8000-0000000000d9';
@@ -135,7 +145,18 @@ export const documentCases: RouteCase[] = [
     route: 'GET /api/v1/documents',
     setup,
     request: (world, who) => ({ method: 'GET', url: '/api/v1/documents', headers: credentials(world, who) }),
-    expect: only([...demoUsers, ...otherFirmAdmins, 'co_counsel', ...unsharedCoCounsel], 200),
+    // Clients list the documents of their portals only: shared into them, alone or in a folder.
+    expect: only([...demoUsers, ...otherFirmAdmins, 'co_counsel', ...unsharedCoCounsel, ...clientKinds], 200),
+    check: (response, world, who) => {
+      if (!(clientKinds as readonly string[]).includes(who)) return;
+      const ids = (response.json().data as { id: string }[]).map((document) => document.id);
+      const shared = [world.portal.folderDocumentId, world.portal.documentId];
+      if ((portalReaders as readonly string[]).includes(who))
+        expect(ids).toEqual(expect.arrayContaining(shared));
+      else for (const id of shared) expect(ids).not.toContain(id);
+      expect(ids).not.toContain(world.portal.unsharedDocumentId);
+      expect(ids).not.toContain(fixtures.documentId);
+    },
   },
   {
     route: 'POST /api/v1/documents',
@@ -174,6 +195,58 @@ export const documentCases: RouteCase[] = [
       headers: credentials(world, who),
     }),
     expect: only([...demoUsers, 'co_counsel'], 200),
+  },
+  {
+    route: 'GET /api/v1/documents/:id',
+    label: "shared into the world's portal by itself",
+    request: (world, who) => ({
+      method: 'GET',
+      url: documentUrl('', world.portal.documentId),
+      headers: credentials(world, who),
+    }),
+    expect: only([...demoUsers, ...portalReaders], 200),
+  },
+  {
+    route: 'GET /api/v1/documents/:id',
+    label: "in the folder shared into the world's portal",
+    request: (world, who) => ({
+      method: 'GET',
+      url: documentUrl('', world.portal.folderDocumentId),
+      headers: credentials(world, who),
+    }),
+    expect: only([...demoUsers, ...portalReaders], 200),
+  },
+  {
+    route: 'GET /api/v1/documents/:id',
+    label: "of the portal's matter, not shared into the portal",
+    request: (world, who) => ({
+      method: 'GET',
+      url: documentUrl('', world.portal.unsharedDocumentId),
+      headers: credentials(world, who),
+    }),
+    expect: only(demoUsers, 200),
+  },
+  {
+    route: 'PATCH /api/v1/documents/:id',
+    label: "shared into the world's portal",
+    request: (world, who) => ({
+      method: 'PATCH',
+      url: documentUrl('', world.portal.documentId),
+      headers: credentials(world, who),
+      payload: { name: `Portal document renamed by ${who}.pdf` },
+    }),
+    // Participants outside the firm read what is shared into the portal, and change none of it.
+    expect: { ...only(demoUsers, 200), client: 403, portal_contact: 403 },
+  },
+  {
+    route: 'GET /api/v1/documents/:id/versions',
+    label: "in the folder shared into the world's portal",
+    request: (world, who) => ({
+      method: 'GET',
+      url: documentUrl('/versions', world.portal.folderDocumentId),
+      headers: credentials(world, who),
+    }),
+    expect: only([...demoUsers, ...portalReaders], 200),
   },
   {
     route: 'PATCH /api/v1/documents/:id',
@@ -285,6 +358,10 @@ export const documentCases: RouteCase[] = [
   {
     route: 'PUT /api/v1/documents/uploads/:id/content',
     label: 'with its signed link (the link is the authorisation)',
+    // Links last minutes and the matrix may take longer: each cell gets a fresh one.
+    before: async (world, who) => {
+      fixtures.links[who] = (await directUpload(world, 'admin')).link;
+    },
     request: (_world, who) => ({ method: 'PUT', url: fixtures.links[who] ?? '', payload: PDF }),
     expect: everyone(204),
   },

@@ -1,6 +1,15 @@
+import { expect } from 'vitest';
 import { makeMatter } from '../../support/factories/practice';
 import { createThroughApi } from '../../support/factories/through-api';
-import { credentials, demoUsers, only, otherFirmAdmins, type RouteCase } from '../route-case';
+import {
+  clientKinds,
+  credentials,
+  demoUsers,
+  only,
+  otherFirmAdmins,
+  portalReaders,
+  type RouteCase,
+} from '../route-case';
 import type { PrincipalKind, World } from '../world';
 
 const UNKNOWN_ID = '0190a000-0000-7000-8000-0000000000f2';
@@ -54,7 +63,16 @@ export const folderCases: RouteCase[] = [
     route: 'GET /api/v1/folders',
     setup,
     request: (world, who) => ({ method: 'GET', url: '/api/v1/folders', headers: credentials(world, who) }),
-    expect: only([...demoUsers, ...otherFirmAdmins, 'co_counsel', ...unsharedCoCounsel], 200),
+    // Clients list the folders shared into their portals (and those below), never the matter's others.
+    expect: only([...demoUsers, ...otherFirmAdmins, 'co_counsel', ...unsharedCoCounsel, ...clientKinds], 200),
+    check: (response, world, who) => {
+      if (!(clientKinds as readonly string[]).includes(who)) return;
+      const ids = (response.json().data as { id: string }[]).map((folder) => folder.id);
+      if ((portalReaders as readonly string[]).includes(who)) expect(ids).toContain(world.portal.folderId);
+      else expect(ids).not.toContain(world.portal.folderId);
+      expect(ids).not.toContain(world.portal.rootFolderId);
+      expect(ids).not.toContain(fixtures.folderId);
+    },
   },
   {
     route: 'POST /api/v1/folders',
@@ -107,6 +125,26 @@ export const folderCases: RouteCase[] = [
       headers: credentials(world, who),
     }),
     expect: only([...demoUsers, 'co_counsel'], 200),
+  },
+  {
+    route: 'GET /api/v1/folders/:id',
+    label: "shared into the world's portal",
+    request: (world, who) => ({
+      method: 'GET',
+      url: folderUrl(world.portal.folderId),
+      headers: credentials(world, who),
+    }),
+    expect: only([...demoUsers, ...portalReaders], 200),
+  },
+  {
+    route: 'GET /api/v1/folders/:id',
+    label: "the root folder of the portal's matter (not shared into it)",
+    request: (world, who) => ({
+      method: 'GET',
+      url: folderUrl(world.portal.rootFolderId),
+      headers: credentials(world, who),
+    }),
+    expect: only(demoUsers, 200),
   },
   {
     route: 'PATCH /api/v1/folders/:id',

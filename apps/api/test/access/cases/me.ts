@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD } from '../../../src/seed/demo-firm';
 import { credentials, type RouteCase, signedIn } from '../route-case';
+import { nextIp } from '../world';
 
 export const meCases: RouteCase[] = [
   {
@@ -34,6 +35,8 @@ export const meCases: RouteCase[] = [
       headers: credentials(world, who),
       // The same password again: allowed, and leaves every demo login working.
       payload: { current_password: DEMO_PASSWORD, new_password: DEMO_PASSWORD },
+      // Each caller from its own address: the route's per-address limit has its own tests.
+      remoteAddress: nextIp(),
     }),
     expect: signedIn(204),
     endsSessions: true,

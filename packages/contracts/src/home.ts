@@ -20,6 +20,7 @@ const ids = {
   event: '019a0000-0000-7000-8000-0000000000c5',
   task: '019a0000-0000-7000-8000-0000000000e1',
   conversation: '019a0000-0000-7000-8000-0000000000b7',
+  portal: '019a0000-0000-7000-8000-0000000000b8',
 };
 
 /** A matter on the overview: enough to name it and link to `GET /matters/{id}`. */
@@ -101,6 +102,21 @@ export const HomeConversation = Type.Object(
 );
 export type HomeConversation = Static<typeof HomeConversation>;
 
+/** A client portal the caller takes part in (open it with `GET /portals/{id}`). */
+export const HomePortal = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    last_message_at: ref(Timestamp),
+    unread_count: Type.Integer({
+      minimum: 0,
+      description: 'Messages posted by others after the caller last read the portal.',
+    }),
+  },
+  { $id: 'HomePortal', additionalProperties: false },
+);
+export type HomePortal = Static<typeof HomePortal>;
+
 const Count = Type.Integer({
   minimum: 0,
   description: `How many there are in all; \`items\` holds at most ${HOME_SECTION_ITEMS}, most relevant first.`,
@@ -177,21 +193,30 @@ const documentExample = {
 };
 
 /**
- * An external's overview (co-counsel; clients get the same sections, empty until the client
- * portals fill them). Everything listed is something the caller can open.
+ * An external's overview: co-counsel and clients get the same sections. A client sees only its
+ * portals and their documents, so its `shared_matters`, `upcoming_events`, `open_tasks` and
+ * `unread_conversations` are always empty (count 0). Everything listed is something the caller
+ * can open.
  */
 export const ExternalHome = Type.Object(
   {
     view: Type.Literal('external'),
-    shared_matters: Section(ref(HomeMatter), 'Matters shared with the caller, most recently changed first.'),
+    shared_matters: Section(
+      ref(HomeMatter),
+      'Matters shared with the caller, most recently changed first (always empty for clients).',
+    ),
     recent_documents: Section(
       ref(HomeDocument),
-      'Documents the caller can open (shared, in a shared folder, uploaded by it, or attached to its ' +
-        'conversations), most recently changed first.',
+      'Documents the caller can open (shared, in a shared folder, uploaded by it, attached to its ' +
+        'conversations, or shared into or attached in its portals), most recently changed first.',
     ),
     upcoming_events: UpcomingEvents,
     open_tasks: OpenTasks,
     unread_conversations: UnreadConversations,
+    portals: Section(
+      ref(HomePortal),
+      'Client portals the caller takes part in, most recent message first, each with its unread count.',
+    ),
   },
   {
     $id: 'ExternalHome',
@@ -215,6 +240,17 @@ export const ExternalHome = Type.Object(
         upcoming_events: { count: 1, items: [eventExample] },
         open_tasks: { count: 1, items: [taskExample] },
         unread_conversations: conversationsExample,
+        portals: {
+          count: 1,
+          items: [
+            {
+              id: ids.portal,
+              name: 'Client v. Acme — your case',
+              last_message_at: '2026-11-21T10:30:00.000Z',
+              unread_count: 1,
+            },
+          ],
+        },
       },
     ],
   },
@@ -274,6 +310,7 @@ export const homeSchemas: TSchema[] = [
   HomeEvent,
   HomeTask,
   HomeConversation,
+  HomePortal,
   ExternalHome,
   FirmHome,
   Home,

@@ -14,6 +14,7 @@ import { amountOf } from '../modules/activities/rates';
 import { createRootFolder } from '../modules/folders/root-folder';
 import type { BlobStore } from '../storage/blob-store';
 import { seedDemoDocuments, seedDemoFolders } from './demo-documents';
+import { seedDemoPortal } from './demo-portal';
 import { seedDemoSharing } from './demo-sharing';
 
 /** What the people seed made, keyed `firm:email`, for the practice seed to hang records on. */
@@ -272,7 +273,7 @@ const demoTime: ReadonlyArray<
  * A living demo practice for the demo firm (and a little for the second firm), dated relative
  * to today so upcoming events and due tasks stay upcoming. Runs inside the people seed's
  * transaction. A few matters get folders, and with a blob store documents in them; what is shared
- * with the demo co-counsel is in `demo-sharing.ts`.
+ * with the demo co-counsel is in `demo-sharing.ts`, the demo client's portal in `demo-portal.ts`.
  */
 export async function seedDemoPractice(tx: Db, accounts: DemoAccounts, blobs?: BlobStore): Promise<void> {
   const firmId = accounts.firmIds.demo;
@@ -700,8 +701,23 @@ export async function seedDemoPractice(tx: Db, accounts: DemoAccounts, blobs?: B
     },
     attorneyMembershipId: user.attorney,
   });
-  // Last: only the commit follows the blob writes (a failure before it deletes them again).
+  // Last, the documents, then the client portal that shares them and stores the client's upload:
+  // only the commit follows the blob writes (each step deletes its own again if it fails).
   if (blobs) await seedDemoDocuments(tx, blobs, documentsInput, folderIds);
+  await seedDemoPortal(
+    tx,
+    {
+      firmId,
+      matter: documentsInput.matters[0] ?? { matterId: '', rootFolderId: '' },
+      folderIds,
+      client: {
+        contactId: contactIds.cliff ?? '',
+        membershipId: accounts.memberships['demo:client@client.test'] ?? '',
+      },
+      attorneyMembershipId: user.attorney,
+    },
+    blobs,
+  );
 }
 
 /** The second firm gets a client and two matters, so cross-firm isolation is visible in the demo. */

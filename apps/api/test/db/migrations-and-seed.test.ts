@@ -8,6 +8,7 @@ import type { Database } from '../../src/db/database';
 import { runMigrations } from '../../src/db/migrate';
 import { verifyPassword } from '../../src/lib/password';
 import { DEMO_PASSWORD, demoPeople, seedDemoFirm } from '../../src/seed/demo-firm';
+import { DEMO_PORTAL_NAME } from '../../src/seed/demo-portal';
 import type { BlobStore } from '../../src/storage/blob-store';
 import { createBlobStore } from '../../src/storage/create-blob-store';
 import { hashStream } from '../support/random-stream';
@@ -116,8 +117,30 @@ describe('migrations and the demo seed', () => {
       const [conversation] = await rows<{ participants: number; messages: number }>(sql`
         select (select count(*)::int from conversation_participants p where p.conversation_id = c.id) as participants,
                (select count(*)::int from messages m where m.conversation_id = c.id) as messages
-          from conversations c`);
+          from conversations c where c.kind = 'conversation'`);
       expect(conversation).toEqual({ participants: 2, messages: 3 });
+
+      // The demo client's portal on the lawsuit: the attorney and the client, messages both ways,
+      // the Pleadings folder shared (without blobs there are no documents to share or attach).
+      const portals = await rows<{ name: string; matter: string; client_is_matter_client: boolean }>(sql`
+        select c.subject as name, m.description as matter,
+               exists (select 1 from conversation_participants p
+                        where p.conversation_id = c.id and p.contact_id = m.client_id) as client_is_matter_client
+          from conversations c join matters m on m.id = c.matter_id where c.kind = 'portal'`);
+      expect(portals).toEqual([
+        {
+          name: DEMO_PORTAL_NAME,
+          matter: 'Client v. Acme Corp — breach of supply contract',
+          client_is_matter_client: true,
+        },
+      ]);
+      expect(await portalPeople(rows)).toEqual(['attorney@demo-firm.test', 'client@client.test']);
+      expect(await portalAuthors(rows)).toEqual([
+        'attorney@demo-firm.test',
+        'client@client.test',
+        'attorney@demo-firm.test',
+      ]);
+      expect(await portalShared(rows)).toEqual([{ resource_type: 'folder', name: 'Pleadings' }]);
     } finally {
       await practice.close();
     }
@@ -175,6 +198,28 @@ describe('migrations and the demo seed', () => {
         }
         expect((await fileTypeFromBuffer(head))?.mime, version.name).toBe(version.content_type);
       }
+      // With blobs the portal also shares the letter to Acme and the client's upload, attached to its message.
+      expect(await portalShared(rows)).toEqual([
+        { resource_type: 'folder', name: 'Pleadings' },
+        { resource_type: 'document', name: 'Acme delivery schedule (January).pdf' },
+        { resource_type: 'document', name: 'Letter to Acme re cure period.pdf' },
+      ]);
+      const attached = await rows<{ author: string; document: string; folder: string; uploader: string }>(sql`
+        select ai.email as author, d.name as document, f.name as folder, ui.email as uploader
+          from message_attachments a
+          join messages msg on msg.id = a.message_id
+          join conversations c on c.id = msg.conversation_id and c.kind = 'portal'
+          join memberships am on am.id = msg.author_membership_id join identities ai on ai.id = am.identity_id
+          join documents d on d.id = a.document_id join folders f on f.id = d.folder_id
+          join memberships um on um.id = d.uploaded_by_membership_id join identities ui on ui.id = um.identity_id`);
+      expect(attached).toEqual([
+        {
+          author: 'client@client.test',
+          document: 'Acme delivery schedule (January).pdf',
+          folder: 'Portal uploads',
+          uploader: 'client@client.test',
+        },
+      ]);
       const [reservations] = await rows<{ n: number }>(sql`select count(*)::int as n from blob_reservations`);
       expect(reservations?.n).toBe(0);
     } finally {
@@ -183,6 +228,36 @@ describe('migrations and the demo seed', () => {
     }
   });
 });
+
+type Rows = <T>(query: ReturnType<typeof sql>) => Promise<T[]>;
+
+/** Who takes part in the demo portal: firm users by their login, contacts by their card's email. */
+async function portalPeople(rows: Rows): Promise<string[]> {
+  const people = await rows<{ email: string }>(sql`
+    select coalesce(i.email, c.email) as email
+      from conversation_participants p join conversations v on v.id = p.conversation_id and v.kind = 'portal'
+      left join memberships m on m.id = p.membership_id left join identities i on i.id = m.identity_id
+      left join contacts c on c.id = p.contact_id`);
+  return people.map((person) => person.email).sort();
+}
+
+/** The logins of the demo portal's message authors, oldest message first. */
+async function portalAuthors(rows: Rows): Promise<string[]> {
+  const authors = await rows<{ email: string }>(sql`
+    select i.email from messages msg join conversations v on v.id = msg.conversation_id and v.kind = 'portal'
+      join memberships m on m.id = msg.author_membership_id join identities i on i.id = m.identity_id
+     order by msg.created_at`);
+  return authors.map((author) => author.email);
+}
+
+/** What is shared into the demo portal, folders first (the enum's order), by name. */
+function portalShared(rows: Rows) {
+  return rows<{ resource_type: string; name: string }>(sql`
+    select r.resource_type, coalesce(f.name, d.name) as name
+      from portal_shared_resources r
+      left join folders f on f.id = r.folder_id left join documents d on d.id = r.document_id
+     order by r.resource_type, name`);
+}
 
 /** The first bytes of a blob, enough for the magic-byte sniffing. */
 async function readHead(blobs: BlobStore, key: string): Promise<Buffer> {

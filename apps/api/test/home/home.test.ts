@@ -501,7 +501,7 @@ describe('GET /api/v1/home', () => {
     expect(names(here.shared_matters)).toEqual(['Shared lawsuit']);
   });
 
-  it('gives a client the external view with every section empty, and another firm nothing of this one', async () => {
+  it('gives a client in no portal the external view with every section empty, and another firm nothing of this one', async () => {
     expect(await home(client)).toEqual({
       view: 'external',
       shared_matters: { count: 0, items: [] },
@@ -509,6 +509,7 @@ describe('GET /api/v1/home', () => {
       upcoming_events: { count: 0, items: [] },
       open_tasks: { count: 0, items: [] },
       unread_conversations: { count: 0, unread_messages: 0, items: [] },
+      portals: { count: 0, items: [] },
     });
     expect(await home(otherAdmin)).toEqual({
       view: 'firm',

@@ -180,3 +180,33 @@ export function unreadConversations(
     .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(limit);
 }
+
+/**
+ * Portals within `scope` where `person` takes part, most recent message first, each with how many
+ * messages by anyone but `membershipId` (the caller's own account) it has not read yet.
+ */
+export function ownPortals(db: Db, scope: SQL, person: PersonKey, membershipId: string, limit: number) {
+  const unread = sql<number>`(select count(*) from ${messages}
+      where ${messages.conversationId} = ${conversations.id}
+        and ${messages.authorMembershipId} <> ${membershipId}
+        and (${conversationParticipants.lastReadAt} is null or ${messages.createdAt} > ${conversationParticipants.lastReadAt}))`;
+  return db
+    .select({
+      id: conversations.id,
+      name: conversations.subject,
+      lastMessageAt: conversations.lastMessageAt,
+      unread: unread.mapWith(Number),
+      total,
+    })
+    .from(conversations)
+    .innerJoin(
+      conversationParticipants,
+      and(
+        eq(conversationParticipants.conversationId, conversations.id),
+        isPerson(conversationParticipants, person),
+      ),
+    )
+    .where(scope)
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+    .limit(limit);
+}

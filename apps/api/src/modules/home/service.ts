@@ -47,17 +47,21 @@ function toHomeDocument(
 }
 
 /**
- * The caller's overview. Externals (co-counsel; clients, who see nothing yet) get what is shared
- * with them and their own events, tasks and conversations; firm users their own events, tasks and
- * conversations and the latest uploads by externals. Every query goes through the policy's
+ * The caller's overview. Externals get what is shared with them, their own events, tasks and
+ * conversations, and the portals they take part in; a client's policy scope holds only its portals
+ * and their documents, so its other sections come out empty. Firm users get their own events,
+ * tasks and conversations and the latest uploads by externals. Every query goes through the policy's
  * `scope`, so nothing listed is something the caller cannot open.
  */
 export async function getHome(app: FastifyInstance, principal: Principal): Promise<Home> {
   const db = app.database.db;
   const external = isExternal(principal.role);
-  const [own, matters, documents] = await Promise.all([
+  const [own, matters, portals, documents] = await Promise.all([
     ownSections(db, principal),
     external ? repo.recentMatters(db, scope(principal, 'matter'), LIMIT) : [],
+    external
+      ? repo.ownPortals(db, scope(principal, 'portal'), personOf(principal), principal.membershipId, LIMIT)
+      : [],
     external
       ? repo.recentDocuments(db, principal, undefined, 'updatedAt', LIMIT)
       : repo.recentDocuments(db, principal, repo.uploadedByExternals(principal.firmId), 'createdAt', LIMIT),
@@ -112,6 +116,12 @@ export async function getHome(app: FastifyInstance, principal: Principal): Promi
       })),
       recent_documents: { ...recent, items: recent.items.map((row) => toHomeDocument(row, matterOf)) },
       ...common,
+      portals: section(portals, (row) => ({
+        id: row.id,
+        name: row.name,
+        last_message_at: row.lastMessageAt.toISOString(),
+        unread_count: row.unread,
+      })),
     };
   }
   const uploaders = await loadPeopleNames(

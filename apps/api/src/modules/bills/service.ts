@@ -15,16 +15,15 @@ const NOT_FOUND = 'No such bill.';
 
 /** Bills as answered, with their line items and creators' names loaded in one query each. */
 async function toBills(db: Db, rows: repo.BillRow[]): Promise<Bill[]> {
-  const [items, names] = await Promise.all([
-    repo.lineItemsOf(
-      db,
-      rows.map((row) => row.id),
-    ),
-    loadPeopleNames(
-      db,
-      rows.map((row) => ({ membershipId: row.createdByMembershipId, contactId: null })),
-    ),
-  ]);
+  // One after the other: `db` may be a transaction, whose queries share one connection.
+  const items = await repo.lineItemsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  const names = await loadPeopleNames(
+    db,
+    rows.map((row) => ({ membershipId: row.createdByMembershipId, contactId: null })),
+  );
   const itemsByBill = new Map<string, repo.LineItemRow[]>();
   for (const item of items) {
     const list = itemsByBill.get(item.billId);

@@ -28,13 +28,12 @@ export async function toConversations(
     db,
     rows.map((row) => row.id),
   );
-  const [creators, names] = await Promise.all([
-    loadMembersAsPeople(
-      db,
-      rows.map((row) => row.createdByMembershipId),
-    ),
-    loadPeopleNames(db, participants),
-  ]);
+  // One after the other: inside a transaction both would queue on its one connection anyway.
+  const creators = await loadMembersAsPeople(
+    db,
+    rows.map((row) => row.createdByMembershipId),
+  );
+  const names = await loadPeopleNames(db, participants);
   return rows.map((conversation) => ({
     id: conversation.id,
     subject: conversation.subject,

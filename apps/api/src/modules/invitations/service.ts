@@ -62,10 +62,9 @@ export async function inviteToFirm(
   } else if (input.contactId) {
     throw new Error('firm users are not contacts');
   }
-  const [firm, inviter] = await Promise.all([
-    repo.findFirm(tx, input.firmId),
-    findIdentity(tx, invitedBy.identityId),
-  ]);
+  // One after the other: a transaction's queries share its one connection.
+  const firm = await repo.findFirm(tx, input.firmId);
+  const inviter = await findIdentity(tx, invitedBy.identityId);
   if (!firm || !inviter) throw new Error('the firm or the inviter vanished');
 
   const token = newSecretToken();

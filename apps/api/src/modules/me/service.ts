@@ -16,10 +16,9 @@ import { identityWithCurrentPassword } from './current-password';
 import { findIdentity, updateIdentity } from './repository';
 
 async function loadMe(db: Db, principal: Principal): Promise<Me> {
-  const [identity, current] = await Promise.all([
-    findIdentity(db, principal.identityId),
-    findMembership(db, principal.membershipId),
-  ]);
+  // One after the other: `db` may be a transaction, whose queries share one connection.
+  const identity = await findIdentity(db, principal.identityId);
+  const current = await findMembership(db, principal.membershipId);
   if (!identity || !current) throw new AppError('unauthenticated');
   return {
     id: identity.id,

@@ -2,46 +2,21 @@ import type { ConversationParticipant } from '@chambers/contracts/conversations'
 import type { Portal } from '@chambers/contracts/portals';
 import type { Principal } from '../../auth/principal';
 import type { Db } from '../../db/database';
-import * as conversationRepo from '../conversations/repository';
-import { matterMask } from '../practice/matter-mask';
-import { loadMembersAsPeople, memberAsPerson } from '../practice/members-as-people';
+import { toConversations } from '../conversations/answers';
+import type * as conversationRepo from '../conversations/repository';
 import { loadPeopleNames, toPerson } from '../practice/people';
 import type { PortalRow } from './access';
 
 /**
- * Portals as answered: a portal conversation's subject is its name. Externals are not told the
- * matter (they do not see matters), only that the portal belongs to the firm's work for them.
+ * Portals as answered: a portal conversation shaped as a conversation (participants, unread count,
+ * the matter masked for externals), its subject answered as its name, plus when it was closed.
  */
 export async function toPortals(db: Db, principal: Principal, rows: readonly PortalRow[]): Promise<Portal[]> {
-  const matterOf = await matterMask(
-    db,
-    principal,
-    rows.map((row) => row.matterId),
-  );
-  const participants = await conversationRepo.participantsOf(
-    db,
-    rows.map((row) => row.id),
-  );
-  const [creators, names] = await Promise.all([
-    loadMembersAsPeople(
-      db,
-      rows.map((row) => row.createdByMembershipId),
-    ),
-    loadPeopleNames(db, participants),
-  ]);
-  return rows.map((portal) => ({
-    id: portal.id,
-    name: portal.subject,
-    matter_id: matterOf(portal.matterId),
-    participants: participants
-      .filter((participant) => participant.conversationId === portal.id)
-      .map((participant) => ({ id: participant.id, person: toPerson(participant, names) })),
-    closed_at: portal.closedAt?.toISOString() ?? null,
-    last_message_at: portal.lastMessageAt.toISOString(),
-    unread_count: portal.unreadCount,
-    created_by: memberAsPerson(creators, portal.createdByMembershipId),
-    created_at: portal.createdAt.toISOString(),
-    updated_at: portal.updatedAt.toISOString(),
+  const shaped = await toConversations(db, principal, rows);
+  return shaped.map(({ subject, ...conversation }, index) => ({
+    ...conversation,
+    name: subject,
+    closed_at: rows[index]?.closedAt?.toISOString() ?? null,
   }));
 }
 

@@ -23,21 +23,22 @@ export async function loadPeopleNames(db: Db, people: readonly PersonColumns[]):
     ...new Set(people.flatMap((person) => (person.membershipId ? [person.membershipId] : []))),
   ];
   const contactIds = [...new Set(people.flatMap((person) => (person.contactId ? [person.contactId] : [])))];
-  const [userRows, contactRows] = await Promise.all([
+  // One after the other: callers pass a transaction too, whose queries share one connection.
+  const userRows =
     membershipIds.length === 0
       ? []
-      : db
+      : await db
           .select({ id: memberships.id, name: identities.name })
           .from(memberships)
           .innerJoin(identities, eq(identities.id, memberships.identityId))
-          .where(inArray(memberships.id, membershipIds)),
+          .where(inArray(memberships.id, membershipIds));
+  const contactRows =
     contactIds.length === 0
       ? []
-      : db
+      : await db
           .select({ id: contacts.id, name: contacts.name })
           .from(contacts)
-          .where(inArray(contacts.id, contactIds)),
-  ]);
+          .where(inArray(contacts.id, contactIds));
   return {
     users: new Map(userRows.map((row) => [row.id, row.name])),
     contacts: new Map(contactRows.map((row) => [row.id, row.name])),

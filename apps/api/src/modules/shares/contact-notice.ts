@@ -52,10 +52,9 @@ export async function notifyContact(
   }
   if (account.status !== 'active' || account.role !== 'co_counsel') return toldNothing;
 
-  const [firm, sharer] = await Promise.all([
-    findFirm(tx, principal.firmId),
-    findIdentity(tx, principal.identityId),
-  ]);
+  // One after the other: a transaction's queries share its one connection.
+  const firm = await findFirm(tx, principal.firmId);
+  const sharer = await findIdentity(tx, principal.identityId);
   if (!firm || !sharer) throw new Error('the firm or the sharer vanished');
   if (!firm.shareNoticeMails) return toldNothing;
   await enqueueMail(

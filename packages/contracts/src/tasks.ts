@@ -54,7 +54,9 @@ export const Task = Type.Object(
     status: ref(TaskStatus),
     assignee: Type.Union([ref(Person), Type.Null()], { description: ASSIGNEE_DESCRIPTION }),
     completed_at: Type.Union([ref(Timestamp), Type.Null()]),
-    completed_by: Type.Union([ref(Person), Type.Null()], { description: 'Who completed it.' }),
+    completed_by: Type.Union([ref(Person), Type.Null()], {
+      description: 'Who completed it: a firm user, or co-counsel as its contact card.',
+    }),
     created_by: ref(Person),
     created_at: ref(Timestamp),
     updated_at: ref(Timestamp),

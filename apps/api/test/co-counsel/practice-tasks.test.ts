@@ -87,7 +87,8 @@ describe('co-counsel on tasks', () => {
     expect(completed.statusCode, completed.body).toBe(200);
     expect(completed.json().data).toMatchObject({
       status: 'completed',
-      completed_by: { id: counsel.membershipId },
+      // Named as the contact card it acts through, as the assignee is.
+      completed_by: { type: 'contact', id: counsel.contactId, name: expect.any(String) },
       completed_at: expect.any(String),
     });
     const reopened = await call(counsel.session, 'POST', `${url}/reopen`);

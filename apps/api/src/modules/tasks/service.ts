@@ -8,6 +8,7 @@ import { decodeCursor, pageOf } from '../../lib/cursor';
 import { authorize, authorizeCreate, scope } from '../../policy/policy';
 import { actedBy, recordAudit } from '../audit/audit-log';
 import { matterMask } from '../practice/matter-mask';
+import { loadMembersAsPeople, memberAsPerson } from '../practice/members-as-people';
 import { loadPeopleNames, type PersonColumns, personColumns, toPerson } from '../practice/people';
 import { assertReferences, type Reference } from '../practice/references';
 import * as repo from './repository';
@@ -31,12 +32,13 @@ async function toTasks(db: Db, principal: Principal, rows: repo.TaskRow[]): Prom
     db,
     rows.flatMap((row) => {
       const assignee = assigneeOf(row);
-      return [
-        ...(assignee ? [assignee] : []),
-        ...(row.completedByMembershipId ? [userColumns(row.completedByMembershipId)] : []),
-        userColumns(row.createdByMembershipId),
-      ];
+      return [...(assignee ? [assignee] : []), userColumns(row.createdByMembershipId)];
     }),
+  );
+  // Whoever completed it may be co-counsel: named as the contact card it acts through.
+  const completers = await loadMembersAsPeople(
+    db,
+    rows.flatMap((row) => (row.completedByMembershipId ? [row.completedByMembershipId] : [])),
   );
   return rows.map((row) => {
     const assignee = assigneeOf(row);
@@ -51,7 +53,7 @@ async function toTasks(db: Db, principal: Principal, rows: repo.TaskRow[]): Prom
       assignee: assignee ? toPerson(assignee, names) : null,
       completed_at: row.completedAt?.toISOString() ?? null,
       completed_by: row.completedByMembershipId
-        ? toPerson(userColumns(row.completedByMembershipId), names)
+        ? memberAsPerson(completers, row.completedByMembershipId)
         : null,
       created_by: toPerson(userColumns(row.createdByMembershipId), names),
       created_at: row.createdAt.toISOString(),

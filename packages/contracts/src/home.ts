@@ -152,6 +152,10 @@ const UnreadConversations = Type.Object(
       '`count` is how many such conversations there are.',
   },
 );
+const Portals = Section(
+  ref(HomePortal),
+  'Client portals the caller takes part in, most recent message first, each with its unread count.',
+);
 
 const eventExample = {
   id: ids.event,
@@ -213,10 +217,7 @@ export const ExternalHome = Type.Object(
     upcoming_events: UpcomingEvents,
     open_tasks: OpenTasks,
     unread_conversations: UnreadConversations,
-    portals: Section(
-      ref(HomePortal),
-      'Client portals the caller takes part in, most recent message first, each with its unread count.',
-    ),
+    portals: Portals,
   },
   {
     $id: 'ExternalHome',
@@ -264,9 +265,11 @@ export const FirmHome = Type.Object(
     upcoming_events: UpcomingEvents,
     open_tasks: OpenTasks,
     unread_conversations: UnreadConversations,
+    portals: Portals,
     external_uploads: Section(
       ref(HomeUpload),
-      "Documents uploaded by the firm's co-counsel and clients, newest upload first.",
+      "Documents uploaded by the firm's co-counsel and clients, newest upload first; `uploaded_by` is " +
+        'the contact card the firm knows the uploader by.',
     ),
   },
   {
@@ -285,7 +288,11 @@ export const FirmHome = Type.Object(
               ...documentExample,
               name: 'Deposition outline.docx',
               content_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-              uploaded_by: { type: 'user', id: '019a0000-0000-7000-8000-000000000031', name: 'Cora Counsel' },
+              uploaded_by: {
+                type: 'contact',
+                id: '019a0000-0000-7000-8000-000000000031',
+                name: 'Cora Counsel',
+              },
             },
           ],
         },

@@ -418,7 +418,7 @@ describe('GET /api/v1/home', () => {
         expect.objectContaining({
           name: 'Uploaded by co-counsel.pdf',
           matter_id: sharedMatter.id,
-          uploaded_by: { type: 'user', id: coCounsel.membership.id, name: 'Cora Counsel' },
+          uploaded_by: { type: 'contact', id: coCounselContactId, name: 'Cora Counsel' },
         }),
       ],
     });
@@ -516,6 +516,7 @@ describe('GET /api/v1/home', () => {
       upcoming_events: { count: 0, items: [] },
       open_tasks: { count: 0, items: [] },
       unread_conversations: { count: 0, unread_messages: 0, items: [] },
+      portals: { count: 0, items: [] },
       external_uploads: { count: 0, items: [] },
     });
   });

@@ -33,7 +33,7 @@ const hoursAgo = (hours: number) => new Date(Date.now() - hours * HOUR_MS);
 /**
  * The overview of portal participants: a client sees only its portals (with unread counts) and
  * their documents; co-counsel sees its usual sections plus the portals it takes part in; the
- * firm's overview is as before.
+ * firm's overview lists the portals its user takes part in.
  */
 describe('GET /api/v1/home with client portals', () => {
   let w: PortalsWorld;
@@ -244,19 +244,19 @@ describe('GET /api/v1/home with client portals', () => {
     expect(overview.shared_matters).toEqual({ count: 0, items: [] });
   });
 
-  it('leaves the firm overview as it was: no portals section, portals not among conversations', async () => {
+  it('lists the portals a firm user takes part in with its own unread counts, never among conversations', async () => {
     const overview = await home(w.attorney);
     expect(overview.view).toBe('firm');
-    expect(Object.keys(overview).sort()).toEqual([
-      'external_uploads',
-      'open_tasks',
-      'unread_conversations',
-      'upcoming_events',
-      'view',
+    expect(names(overview.portals)).toEqual(['Family matters', 'Working with co-counsel', 'Your case']);
+    // The client's message is unread for the attorney; the attorney's own messages never count.
+    expect(overview.portals?.items.map((portal) => [portal.name, portal.unread_count]).sort()).toEqual([
+      ['Family matters', 0],
+      ['Working with co-counsel', 0],
+      ['Your case', 1],
     ]);
-    // The client's message in its portal is unread for the attorney too, but only the ordinary
-    // conversation is listed.
     expect(names(overview.unread_conversations)).toEqual(['Deposition outline']);
+    // A firm user who takes part in none sees none, though it may open them all.
+    expect((await home(w.staff)).portals).toEqual({ count: 0, items: [] });
   });
 
   it('drops a portal and its documents from the client’s overview once it is removed from it', async () => {

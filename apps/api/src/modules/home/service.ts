@@ -5,7 +5,7 @@ import type { Db } from '../../db/database';
 import { scope } from '../../policy/policy';
 import type { DocumentRow } from '../documents/lookup';
 import { matterMask } from '../practice/matter-mask';
-import { loadPeopleNames, toPerson } from '../practice/people';
+import { loadMembersAsPeople, memberAsPerson } from '../practice/members-as-people';
 import * as repo from './repository';
 
 const LIMIT = HOME_SECTION_ITEMS;
@@ -50,7 +50,7 @@ function toHomeDocument(
  * The caller's overview. Externals get what is shared with them, their own events, tasks and
  * conversations, and the portals they take part in; a client's policy scope holds only its portals
  * and their documents, so its other sections come out empty. Firm users get their own events,
- * tasks and conversations and the latest uploads by externals. Every query goes through the policy's
+ * tasks, conversations and portals, and the latest uploads by externals. Every query goes through the policy's
  * `scope`, so nothing listed is something the caller cannot open.
  */
 export async function getHome(app: FastifyInstance, principal: Principal): Promise<Home> {
@@ -59,9 +59,7 @@ export async function getHome(app: FastifyInstance, principal: Principal): Promi
   const [own, matters, portals, documents] = await Promise.all([
     ownSections(db, principal),
     external ? repo.recentMatters(db, scope(principal, 'matter'), LIMIT) : [],
-    external
-      ? repo.ownPortals(db, scope(principal, 'portal'), personOf(principal), principal.membershipId, LIMIT)
-      : [],
+    repo.ownPortals(db, scope(principal, 'portal'), personOf(principal), principal.membershipId, LIMIT),
     external
       ? repo.recentDocuments(db, principal, undefined, 'updatedAt', LIMIT)
       : repo.recentDocuments(db, principal, repo.uploadedByExternals(principal.firmId), 'createdAt', LIMIT),
@@ -101,6 +99,12 @@ export async function getHome(app: FastifyInstance, principal: Principal): Promi
       })),
       unread_messages: own.conversations[0]?.totalUnread ?? 0,
     },
+    portals: section(portals, (row) => ({
+      id: row.id,
+      name: row.name,
+      last_message_at: row.lastMessageAt.toISOString(),
+      unread_count: row.unread,
+    })),
   };
   const recent = { count: documents.total, items: documents.rows };
 
@@ -116,17 +120,12 @@ export async function getHome(app: FastifyInstance, principal: Principal): Promi
       })),
       recent_documents: { ...recent, items: recent.items.map((row) => toHomeDocument(row, matterOf)) },
       ...common,
-      portals: section(portals, (row) => ({
-        id: row.id,
-        name: row.name,
-        last_message_at: row.lastMessageAt.toISOString(),
-        unread_count: row.unread,
-      })),
     };
   }
-  const uploaders = await loadPeopleNames(
+  // Uploaders are externals: named as the contact cards the firm knows them by.
+  const uploaders = await loadMembersAsPeople(
     db,
-    recent.items.map((row) => ({ membershipId: row.document.uploadedByMembershipId, contactId: null })),
+    recent.items.map((row) => row.document.uploadedByMembershipId),
   );
   return {
     view: 'firm',
@@ -135,10 +134,7 @@ export async function getHome(app: FastifyInstance, principal: Principal): Promi
       ...recent,
       items: recent.items.map((row) => ({
         ...toHomeDocument(row, matterOf),
-        uploaded_by: toPerson(
-          { membershipId: row.document.uploadedByMembershipId, contactId: null },
-          uploaders,
-        ),
+        uploaded_by: memberAsPerson(uploaders, row.document.uploadedByMembershipId),
       })),
     },
   };

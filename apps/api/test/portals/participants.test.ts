@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matterContacts } from '../../src/db/schema/matters';
+import { DEMO_PASSWORD } from '../../src/seed/demo-firm';
 import { deliveredTo } from '../support/dev-mailbox';
 import { makeContact, makeMatter } from '../support/factories/practice';
 import { invitationTo } from '../support/invitation-mail';
 import { errorPaths } from '../support/problems';
+import { sessionFrom } from '../support/sessions';
 import { type PortalsWorld, portalsWorld } from './support';
 
 interface Participant {
@@ -38,6 +40,7 @@ describe('portal participants', () => {
     expect(response.statusCode, response.body).toBe(200);
     return response.json().data as {
       role: string;
+      identity_exists: boolean;
       shared: { type: string; id: string; label: string } | null;
     };
   };
@@ -142,6 +145,27 @@ describe('portal participants', () => {
     expect(seen.statusCode, seen.body).toBe(200);
     const listed = await w.call(w.coCounsel, 'GET', '/api/v1/portals');
     expect(listed.json().data.map((row: { id: string }) => row.id)).toContain(portal.id);
+  });
+
+  it('invites an existing login of another firm: its password links a client account that sees the portal only', async () => {
+    // Hana signs in to Chambers as Harbor & Vale's admin; to Demo Firm she is a related contact.
+    const hana = await related('Hana Harbor', { email: 'admin@harbor-vale.test' });
+    const portal = await w.portal({ name: 'Harbor joins' });
+    await add(portal.id, w.contact(hana.id));
+    const { token } = await invitationTo(w.t.app, 'admin@harbor-vale.test');
+    expect(await preview(token)).toMatchObject({ role: 'client', identity_exists: true });
+
+    const accepted = await w.call(null, 'POST', `/api/v1/invitations/${token}`, { password: DEMO_PASSWORD });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const client = sessionFrom(accepted);
+    expect(client.membership).toMatchObject({ firm_name: 'Demo Firm LLP', role: 'client' });
+    const listed = await w.call(client, 'GET', '/api/v1/portals');
+    expect(listed.json().data.map((row: { id: string }) => row.id)).toEqual([portal.id]);
+    expect((await w.call(client, 'GET', `/api/v1/matters/${w.matter.id}`)).statusCode).toBe(404);
+    // Still one login: the same identity now holds both accounts.
+    expect(
+      await w.rows(sql`select id from identities where lower(email) = 'admin@harbor-vale.test'`),
+    ).toHaveLength(1);
   });
 
   it('refuses who may not take part (422) and who already does (409), changing nothing', async () => {

@@ -27,8 +27,8 @@ export async function listPortalMessages(
 }
 
 /**
- * Posts in an open portal. The portal's row is locked before its state is read again, so a
- * message cannot slip in after the firm has closed it.
+ * Posts in an open portal. The portal's row is locked before it is looked up, so the state read
+ * is the one that holds until commit: a message cannot slip in after the firm has closed it.
  */
 export async function postPortalMessage(
   app: FastifyInstance,
@@ -38,9 +38,8 @@ export async function postPortalMessage(
   ip: string,
 ): Promise<Message> {
   return app.database.db.transaction(async (tx) => {
-    await portalFor(tx, principal, portalId, 'write');
     await conversationRepo.lockConversation(tx, portalId, 'update');
-    const portal = await visiblePortal(tx, principal, portalId);
+    const portal = await portalFor(tx, principal, portalId, 'write');
     assertOpen(portal);
     const message = await appendMessage(
       tx,

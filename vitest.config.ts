@@ -5,6 +5,6 @@ export default defineConfig({
   test: {
     // Two cores here and in CI; each API test file also opens its own database.
     maxWorkers: 2,
-    projects: ['apps/api/vitest.config.ts', 'packages/*/vitest.config.ts'],
+    projects: ['apps/*/vitest.config.ts', 'packages/*/vitest.config.ts'],
   },
 });

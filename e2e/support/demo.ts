@@ -24,3 +24,23 @@ export const demoCoCounsel = {
   role: 'co-counsel',
   firmName: 'Demo Firm LLP',
 } as const;
+
+/** The seeded client of the demo firm (the Acme lawsuit's client), who signs in to Connect and sees its portal. */
+export const demoClient = {
+  email: 'client@client.test',
+  password: 'chambers-demo',
+  name: 'Cliff Client',
+  role: 'client',
+  firmName: 'Demo Firm LLP',
+  portalName: 'Client v. Acme — your case',
+} as const;
+
+/** What the demo firm shares with its co-counsel, and one thing it deliberately does not. */
+export const demoSharing = {
+  sharedMatters: [
+    'Client v. Acme Corp — breach of supply contract',
+    'Whitfield v. Metro Transit — personal injury',
+  ],
+  /** The same client's other matter, never shared with co-counsel. */
+  unsharedMatter: 'Blue Harbor Logistics — warehouse lease',
+} as const;

@@ -40,6 +40,13 @@ export interface RequestOptions {
   accessToken?: string;
 }
 
+export interface UploadOptions {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Called as the body is sent, with the bytes sent so far and the body's total size. */
+  onProgress?: (sent: number, total: number) => void;
+}
+
 export interface ApiClientOptions {
   /** Origin of the API; `''` (same origin, the default) is what both SPAs use. */
   baseUrl?: string;
@@ -60,6 +67,16 @@ export interface ApiClientOptions {
 export interface ApiClient {
   /** Calls any route; resolves to the parsed response body (an envelope), or `undefined` on 204. */
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
+  /**
+   * Calls any route and resolves to the successful `Response` itself, unread: for a body that is
+   * not JSON (a document's bytes). Errors are thrown as by `request`.
+   */
+  requestResponse(method: HttpMethod, path: string, options?: RequestOptions): Promise<Response>;
+  /**
+   * Sends a multipart form with `XMLHttpRequest` so that upload progress can be reported (`fetch`
+   * cannot); the session's token is attached and renewed once on a 401, as by `request`.
+   */
+  upload<T>(path: string, form: FormData, options?: UploadOptions): Promise<T>;
   /** `POST /api/v1/auth/login`. */
   login(body: LoginRequest, options?: { signal?: AbortSignal }): Promise<Session>;
   /** `POST /api/v1/auth/refresh`: a new session from the refresh cookie (which rotates). */
@@ -105,7 +122,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
   }
 
-  async function request<T>(method: HttpMethod, path: string, init: RequestOptions = {}): Promise<T> {
+  async function requestResponse(
+    method: HttpMethod,
+    path: string,
+    init: RequestOptions = {},
+  ): Promise<Response> {
     const ownToken = init.accessToken === undefined && init.authenticated !== false;
     let token = init.accessToken ?? (ownToken ? options.getAccessToken?.() : null);
     let response = await send(method, path, init, token);
@@ -127,11 +148,36 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (response.status === 401 && token && ownToken) options.onUnauthorized?.();
       throw error;
     }
+    return response;
+  }
+
+  async function request<T>(method: HttpMethod, path: string, init: RequestOptions = {}): Promise<T> {
+    return (await readBody(await requestResponse(method, path, init))) as T;
+  }
+
+  async function upload<T>(path: string, form: FormData, init: UploadOptions = {}): Promise<T> {
+    const url = buildUrl(baseUrl, path);
+    let token = options.getAccessToken?.();
+    let response = await sendWithProgress(url, form, init, token);
+    if (response.status === 401 && token && options.renewAccessToken) {
+      const renewed = await options.renewAccessToken(token);
+      if (renewed) {
+        token = renewed;
+        response = await sendWithProgress(url, form, init, token);
+      }
+    }
+    if (!response.ok) {
+      const error = await apiErrorFromResponse(response);
+      if (response.status === 401 && token) options.onUnauthorized?.();
+      throw error;
+    }
     return (await readBody(response)) as T;
   }
 
   return {
     request,
+    requestResponse,
+    upload,
     async login(body, { signal } = {}) {
       const envelope = await request<DataEnvelope<Session>>('POST', '/api/v1/auth/login', {
         body,
@@ -174,6 +220,49 @@ async function readBody(response: Response): Promise<unknown> {
   } catch (cause) {
     throw unexpectedResponse(response.status, response.headers.get('x-request-id') ?? undefined, cause);
   }
+}
+
+/**
+ * POSTs the form through `XMLHttpRequest`, reporting upload progress, and answers a `Response` so
+ * that success and errors are read as for `fetch`.
+ */
+function sendWithProgress(
+  url: string,
+  form: FormData,
+  init: UploadOptions,
+  token: string | null | undefined,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    for (const [name, value] of Object.entries(init.headers ?? {})) xhr.setRequestHeader(name, value);
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) init.onProgress?.(event.loaded, event.total);
+    };
+    xhr.onload = () => {
+      const headers = new Headers();
+      for (const line of xhr
+        .getAllResponseHeaders()
+        .trim()
+        .split(/[\r\n]+/)) {
+        const at = line.indexOf(':');
+        if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+      }
+      const body = xhr.status === 204 || xhr.status === 205 ? null : xhr.responseText;
+      resolve(new Response(body, { status: xhr.status, statusText: xhr.statusText, headers }));
+    };
+    xhr.onerror = () => reject(networkError(new Error('The upload could not reach the server.')));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    if (init.signal?.aborted) {
+      reject(new DOMException('The upload was cancelled.', 'AbortError'));
+      return;
+    }
+    init.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
 }
 
 function isRawBody(body: unknown): body is BodyInit {

@@ -12,6 +12,8 @@ function fakeApi(answers: unknown[]) {
     },
     login: () => Promise.reject(new Error('not used')),
     refreshSession: () => Promise.reject(new Error('not used')),
+    requestResponse: () => Promise.reject(new Error('not used')),
+    upload: () => Promise.reject(new Error('not used')),
   };
   const exclusive = { runs: 0 };
   const sessionRenewal = {

@@ -1,6 +1,9 @@
 import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
 import { isApiError } from '@chambers/api-client/api-error';
 import { MantineProvider } from '@mantine/core';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { cssVariablesResolver, theme } from './theme';
@@ -32,12 +35,16 @@ export interface ChambersProviderProps {
   queryClient?: QueryClient;
 }
 
-/** Theme and server-state cache shared by Manage and Connect. */
+/** Theme, server-state cache, toasts and confirmations, shared by Manage and Connect. */
 export function ChambersProvider({ children, queryClient }: ChambersProviderProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      <QueryClientProvider client={client}>
+        <Notifications position="top-right" />
+        {/* Confirmations before destructive actions (`modals.openConfirmModal`). */}
+        <ModalsProvider>{children}</ModalsProvider>
+      </QueryClientProvider>
     </MantineProvider>
   );
 }

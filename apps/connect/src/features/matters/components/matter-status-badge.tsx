@@ -1,0 +1,17 @@
+import type { MatterStatus } from '@chambers/contracts/matters';
+import { Badge } from '@mantine/core';
+
+const looks: Record<MatterStatus, { label: string; color: string }> = {
+  open: { label: 'Open', color: 'green' },
+  pending: { label: 'Pending', color: 'yellow' },
+  closed: { label: 'Closed', color: 'gray' },
+};
+
+export function MatterStatusBadge({ status }: { status: MatterStatus }) {
+  const look = looks[status];
+  return (
+    <Badge color={look.color} variant="light" style={{ flexShrink: 0 }}>
+      {look.label}
+    </Badge>
+  );
+}

@@ -1,7 +1,7 @@
 import type { Portal } from '@chambers/contracts/portals';
 import { useTimeZone } from '@chambers/ui/date-time';
 import { PagedList } from '@chambers/ui/paged-list';
-import { Avatar, Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Badge, Group, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { pathTo } from '../../../lib/paths';
 import { usePortals } from '../api/get-portals';
@@ -19,15 +19,9 @@ function initials(name: string): string {
 function PortalRow({ portal }: { portal: Portal }) {
   const timeZone = useTimeZone();
   const unread = portal.unread_count > 0;
-  const unreadLabel = unread ? `, ${portal.unread_count} unread` : '';
   return (
     <li>
-      <UnstyledButton
-        component={Link}
-        to={pathTo.portal(portal.id)}
-        className={classes.row}
-        aria-label={`${portal.name}${unreadLabel}`}
-      >
+      <UnstyledButton component={Link} to={pathTo.portal(portal.id)} className={classes.row}>
         <Group gap="sm" wrap="nowrap" align="center">
           <Avatar color="blue" radius="xl" aria-hidden>
             {initials(portal.name)}
@@ -48,6 +42,7 @@ function PortalRow({ portal }: { portal: Portal }) {
               {unread && (
                 <Badge circle={portal.unread_count < 10} size="md" style={{ flexShrink: 0 }}>
                   {portal.unread_count}
+                  <VisuallyHidden> unread</VisuallyHidden>
                 </Badge>
               )}
             </Group>

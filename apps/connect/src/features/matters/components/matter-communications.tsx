@@ -21,11 +21,7 @@ function CommunicationItem({ log }: { log: Communication }) {
     <Card component="li" withBorder padding="sm">
       <Group justify="space-between" align="baseline" gap="xs" wrap="wrap">
         <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-          <Badge
-            variant="light"
-            color={isCall ? 'teal' : 'blue'}
-            leftSection={<Icon aria-hidden size={12} />}
-          >
+          <Badge variant="default" leftSection={<Icon aria-hidden size={12} />} style={{ flexShrink: 0 }}>
             {isCall ? 'Phone call' : 'Email'}
           </Badge>
           <Title order={3} size="h5" style={{ overflowWrap: 'anywhere' }}>

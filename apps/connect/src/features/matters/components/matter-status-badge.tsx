@@ -7,10 +7,11 @@ const looks: Record<MatterStatus, { label: string; color: string }> = {
   closed: { label: 'Closed', color: 'gray' },
 };
 
+/** A dot in the status's colour beside dark text: light badges' coloured text fails contrast. */
 export function MatterStatusBadge({ status }: { status: MatterStatus }) {
   const look = looks[status];
   return (
-    <Badge color={look.color} variant="light" style={{ flexShrink: 0 }}>
+    <Badge color={look.color} variant="dot" style={{ flexShrink: 0 }}>
       {look.label}
     </Badge>
   );

@@ -1,21 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { expectNoSidewaysScroll, phoneViewport, signInToConnect } from './support/connect';
+import { expectNoSidewaysScroll, phoneViewport, signInToConnect, tabTo } from './support/connect';
 import { demoClient, demoCoCounsel, demoSharing } from './support/demo';
 import { pagePerTest } from './support/page-per-test';
 
 const tab = pagePerTest();
 
 /** Presses Tab until `target` has the focus, as a keyboard user would reach it. */
-async function tabTo(page: Page, target: Locator, maxPresses = 60) {
-  for (let presses = 0; presses < maxPresses; presses++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
-
 function section(page: Page, name: string): Locator {
   return page.getByRole('region', { name: new RegExp(`^${name}`) });
 }

@@ -1,7 +1,13 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { expectNoSidewaysScroll, openSection, phoneViewport, signInToConnect } from './support/connect';
+import {
+  expectNoSidewaysScroll,
+  openSection,
+  phoneViewport,
+  signInToConnect,
+  tabTo,
+} from './support/connect';
 import { demoAdmin, demoCoCounsel, demoSharing } from './support/demo';
 import { pagePerTest } from './support/page-per-test';
 
@@ -29,14 +35,6 @@ async function unsharedMatterId(baseUrl: string): Promise<string> {
 }
 
 /** Presses Tab until `target` has the focus, as a keyboard user would reach it. */
-async function tabTo(page: Page, target: Locator, maxPresses = 60) {
-  for (let presses = 0; presses < maxPresses; presses++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
-
 // All of the page's text, shown or not: a hidden copy of a name is a trace too.
 const bodyText = async (page: Page) => (await page.locator('body').textContent()) ?? '';
 const region = (page: Page, name: string) => page.getByRole('region', { name });

@@ -27,7 +27,7 @@ export function SectionNav() {
               <Button
                 component="span"
                 size="compact-sm"
-                variant={isActive ? 'light' : 'subtle'}
+                variant={isActive ? 'filled' : 'subtle'}
                 color={isActive ? undefined : 'dark'}
               >
                 {section.label}

@@ -22,7 +22,11 @@ import { useCreateConversation } from '../api/create-conversation';
 /** "New message": subject, one of the shared matters, the first message and its attachments. */
 export function NewConversationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="New message" centered size="lg">
+    <Modal opened={opened} onClose={onClose} title="New message"
+      centered
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {opened && <NewConversationForm onClose={onClose} />}
     </Modal>
   );
@@ -102,7 +106,6 @@ function NewConversationForm({ onClose }: { onClose: () => void }) {
           label="Attachments"
           multiple
           clearable
-          placeholder="Choose files"
           leftSection={<IconPaperclip aria-hidden size={16} />}
           value={files}
           onChange={setFiles}

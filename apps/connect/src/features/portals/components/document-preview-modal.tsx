@@ -28,7 +28,10 @@ export function DocumentPreviewModal({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={target !== null} onClose={onClose} title={target?.name ?? 'Preview'} size="xl" centered>
+    <Modal opened={target !== null} onClose={onClose} title={target?.name ?? 'Preview'} size="xl"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close preview' }}
+    >
       {target && <Preview target={target} />}
     </Modal>
   );

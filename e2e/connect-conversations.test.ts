@@ -16,7 +16,8 @@ const seededSubject = 'Deposition of the Acme procurement manager';
  */
 async function violationsOfThisScreen(page: Page): Promise<string[]> {
   return (await seriousViolations(page)).filter(
-    (violation) => !(violation.startsWith('color-contrast') && violation.includes('span[data-variant="light"]')),
+    (violation) =>
+      !(violation.startsWith('color-contrast') && violation.includes('span[data-variant="light"]')),
   );
 }
 
@@ -141,8 +142,14 @@ describe('Communications (co-counsel)', () => {
     const fileName = `budget-${Date.now()}.txt`;
     const chooser = page.waitForEvent('filechooser');
     await dialog.getByRole('button', { name: 'Attachments' }).click();
-    await (await chooser).setFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from('Budget: 12 hours.') });
-    await dialog.getByRole('textbox', { name: 'Message' }).fill('Can we agree a budget for the expert witness?');
+    await (await chooser).setFiles({
+      name: fileName,
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Budget: 12 hours.'),
+    });
+    await dialog
+      .getByRole('textbox', { name: 'Message' })
+      .fill('Can we agree a budget for the expert witness?');
     await dialog.getByRole('textbox', { name: 'Message' }).focus();
     await tabTo(page, 'Send');
     await page.keyboard.press('Enter');

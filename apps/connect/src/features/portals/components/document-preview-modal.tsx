@@ -28,7 +28,11 @@ export function DocumentPreviewModal({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={target !== null} onClose={onClose} title={target?.name ?? 'Preview'} size="xl"
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={target?.name ?? 'Preview'}
+      size="xl"
       centered
       closeButtonProps={{ 'aria-label': 'Close preview' }}
     >

@@ -30,7 +30,7 @@ function PortalPage({ portal }: { portal: Portal }) {
   const closed = portal.closed_at !== null;
   return (
     <Stack gap="sm">
-      <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+      <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
         {portal.name}
       </Title>
       <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { expectNoSidewaysScroll, phoneViewport, signInToConnect } from './support/connect';
-import { demoAdmin, demoClient } from './support/demo';
+import { demoAdmin, demoClient, demoCoCounsel } from './support/demo';
 import { pagePerTest } from './support/page-per-test';
 
 const tab = pagePerTest();
@@ -39,8 +39,17 @@ async function call<T>(
   return ((await response.json()) as { data: T }).data;
 }
 
-/** The admin opens a portal of its own on a matter found by description; `closed` closes it at once. */
-async function portalByAdmin(baseUrl: string, matter: string, name: string, closed = false): Promise<string> {
+/**
+ * The admin opens a portal of its own on a matter found by description (with the matter's client,
+ * or the participants given); `closed` closes it at once.
+ */
+async function portalByAdmin(
+  baseUrl: string,
+  matter: string,
+  name: string,
+  closed = false,
+  participants?: { type: 'contact'; id: string }[],
+): Promise<string> {
   const token = await tokenOf(baseUrl, demoAdmin);
   const matters = await call<{ id: string; description: string }[]>(
     baseUrl,
@@ -53,6 +62,7 @@ async function portalByAdmin(baseUrl: string, matter: string, name: string, clos
   const portal = await call<{ id: string }>(baseUrl, token, 'POST', '/api/v1/portals', {
     matter_id: target.id,
     name,
+    ...(participants ? { participants } : {}),
   });
   if (closed) await call(baseUrl, token, 'PATCH', `/api/v1/portals/${portal.id}`, { closed: true });
   return portal.id;
@@ -203,6 +213,35 @@ describe('Client portal', () => {
     expect(await page.content()).not.toContain(name);
     expect(await page.content()).not.toContain('Northwind');
     expect(await page.title()).not.toContain('Northwind');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('is the same screen for co-counsel who take part in a portal', async () => {
+    const { baseUrl, page } = tab;
+    // Co-counsel's contact card, as its own conversations name it.
+    const coCounselToken = await tokenOf(baseUrl, demoCoCounsel);
+    const conversations = await call<
+      { participants: { person: { type: string; id: string; name: string } }[] }[]
+    >(baseUrl, coCounselToken, 'GET', '/api/v1/conversations');
+    const card = conversations
+      .flatMap((c) => c.participants)
+      .find((p) => p.person.type === 'contact' && p.person.name === demoCoCounsel.name);
+    if (!card) throw new Error('co-counsel has no contact card in its conversations');
+    const name = `Acme — co-counsel room ${Date.now()}`;
+    const id = await portalByAdmin(baseUrl, 'Client v. Acme Corp — breach of supply contract', name, false, [
+      { type: 'contact', id: card.person.id },
+    ]);
+
+    await signInToConnect(page, demoCoCounsel);
+    await page.goto(`/connect/portals/${id}`);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByText('No messages yet.').waitFor();
+    await page.getByRole('textbox', { name: 'Reply' }).fill('Co-counsel here: joining the room.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page
+      .getByRole('list', { name: 'Messages' })
+      .getByText('Co-counsel here: joining the room.')
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

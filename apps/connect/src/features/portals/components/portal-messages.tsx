@@ -4,7 +4,7 @@ import { MessageThread } from '@chambers/ui/message-thread';
 import { PagedList } from '@chambers/ui/paged-list';
 import { Box, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { api } from '../../../lib/api-client';
 import { usePortalMessages } from '../api/get-portal-messages';
 import { useMarkPortalRead } from '../api/mark-portal-read';
@@ -16,8 +16,12 @@ export function PortalMessages({ portalId, closed }: { portalId: string; closed:
   const send = usePostPortalMessage(portalId);
   const { mutate: read } = useMarkPortalRead();
   const loaded = messages.isSuccess;
+  const composer = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (loaded) read(portalId);
+    if (!loaded) return;
+    read(portalId);
+    // As a messaging app does, open at the latest message, right above the reply box.
+    composer.current?.scrollIntoView({ block: 'end' });
   }, [loaded, portalId, read]);
 
   function download(attachment: { document_id: string; name: string }) {
@@ -32,7 +36,14 @@ export function PortalMessages({ portalId, closed }: { portalId: string; closed:
         {(rows) => <MessageThread messages={rows} onDownload={download} />}
       </PagedList>
       {/* Like a messaging app: the reply box stays in reach at the bottom while the thread scrolls. */}
-      <Box pos="sticky" bottom={0} pb="xs" bg="var(--mantine-color-body)" style={{ zIndex: 1 }}>
+      <Box
+        ref={composer}
+        pos="sticky"
+        bottom={0}
+        pb="xs"
+        bg="var(--mantine-color-body)"
+        style={{ zIndex: 1 }}
+      >
         <MessageComposer
           onSend={send}
           disabledReason={closed ? 'This portal is closed: you can read it, but not post.' : null}

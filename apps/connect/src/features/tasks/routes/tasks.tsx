@@ -2,7 +2,7 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { pageTitle } from '../../../lib/product';
-import { CompleteButton, ReopenButton } from '../components/complete-button';
+import { CompleteButton, ReopenButton } from '../components/task-actions';
 import { TaskList } from '../components/task-list';
 
 type TabName = 'upcoming' | 'completed';

@@ -11,14 +11,7 @@ import { useMatter } from '../api/get-matter';
 /** One event's details: when (in the reader's zone), where, how to join, who, and on which matter. */
 export function EventDetailsModal({ entry, onClose }: { entry: CalendarEntry | null; onClose: () => void }) {
   return (
-    <Modal
-      opened={entry !== null}
-      onClose={onClose}
-      title={entry?.title}
-      centered
-      size="lg"
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
+    <Modal opened={entry !== null} onClose={onClose} title={entry?.title} centered size="lg">
       {entry && <EventDetails entry={entry} />}
     </Modal>
   );

@@ -22,14 +22,7 @@ import { useCreateConversation } from '../api/create-conversation';
 /** "New message": subject, one of the shared matters, the first message and its attachments. */
 export function NewConversationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title="New message"
-      centered
-      size="lg"
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
+    <Modal opened={opened} onClose={onClose} title="New message" centered size="lg">
       {opened && <NewConversationForm onClose={onClose} />}
     </Modal>
   );

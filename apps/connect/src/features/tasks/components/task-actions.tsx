@@ -5,14 +5,9 @@ import { notifications } from '@mantine/notifications';
 import { useCompleteTask } from '../api/complete-task';
 import { useReopenTask } from '../api/reopen-task';
 
-/** Mantine's toast close button has no name of its own. */
-const closeButtonProps = { 'aria-label': 'Dismiss' };
+const showError = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
 
-const showError = (error: unknown) =>
-  notifications.show({ color: 'red', message: errorMessage(error), closeButtonProps });
-
-const showReopened = (task: Task) =>
-  notifications.show({ message: `“${task.name}” is open again.`, closeButtonProps });
+const showReopened = (task: Task) => notifications.show({ message: `“${task.name}” is open again.` });
 
 // The toasts follow `mutateAsync`, not `mutate`'s callbacks: the button's card leaves the list
 // (and unmounts) as the lists refresh, and `mutate` would then drop its callbacks unheard.
@@ -50,7 +45,6 @@ function showCompleted(task: Task) {
     id,
     color: 'green',
     autoClose: 8000,
-    closeButtonProps,
     message: (
       <Group gap="sm" justify="space-between" wrap="nowrap">
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>

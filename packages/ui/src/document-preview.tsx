@@ -36,15 +36,26 @@ export function DocumentPreview({
   onClose,
   downloadPath = defaultDownloadPath,
 }: DocumentPreviewProps) {
+  const [attempt, setAttempt] = useState(0);
   return (
     <Modal
       opened={document !== null}
       onClose={onClose}
       title={document ? `Preview of ${document.name}` : 'Preview'}
       size="xl"
+      closeButtonProps={{ 'aria-label': 'Close' }}
       styles={{ title: { overflowWrap: 'anywhere' } }}
     >
-      {document && <PreviewBody api={api} document={document} path={downloadPath(document.id)} />}
+      {document && (
+        <PreviewBody
+          // A retry mounts a fresh body, which fetches again.
+          key={`${document.id}:${attempt}`}
+          api={api}
+          document={document}
+          path={downloadPath(document.id)}
+          onRetry={() => setAttempt((n) => n + 1)}
+        />
+      )}
     </Modal>
   );
 }
@@ -55,13 +66,14 @@ function PreviewBody({
   api,
   document,
   path,
+  onRetry,
 }: {
   api: ApiClient;
   document: PreviewableDocument;
   path: string;
+  onRetry: () => void;
 }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -82,11 +94,10 @@ function PreviewBody({
       controller.abort();
       if (url) URL.revokeObjectURL(url);
     };
-  }, [api, path, attempt]);
+  }, [api, path]);
 
   if (loaded.state === 'loading') return <Loading label={`Loading ${document.name}`} />;
-  if (loaded.state === 'error')
-    return <LoadError error={loaded.error} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (loaded.state === 'error') return <LoadError error={loaded.error} onRetry={onRetry} />;
   if (document.content_type === 'application/pdf') {
     return (
       <iframe src={loaded.url} title={document.name} style={{ width: '100%', height: '70vh', border: 0 }} />

@@ -5,7 +5,8 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
   let value = bytes;
   let unit = -1;
-  while (value >= 1000 && unit < UNITS.length - 1) {
+  // 999,999 bytes reads "1.0 MB", not "1000 KB".
+  while (value >= 999.5 && unit < UNITS.length - 1) {
     value /= 1000;
     unit += 1;
   }

@@ -21,6 +21,20 @@ export interface QueuedFile {
   /** 0 to 1. */
   progress: number;
   error: string | null;
+  /**
+   * Sent as `Idempotency-Key`, so a retry never stores the file twice: kept while the outcome of
+   * the last attempt is unknown (every byte had gone out when it was cut off), renewed once an
+   * answer or an early cut-off proves nothing was stored (a fresh attempt must not replay a refusal).
+   */
+  idempotencyKey: string;
+  /** Where the file goes (a folder, a matter), fixed when it was added; `null` when the caller has one place only. */
+  destination: UploadDestination | null;
+}
+
+/** A place files can be uploaded into: the caller's own id and the name shown for it. */
+export interface UploadDestination {
+  id: string;
+  label: string;
 }
 
 /** Sends one file; the queue reports its progress and can cancel it through `signal`. */
@@ -63,16 +77,21 @@ export function useUploadQueue(send: SendFile, onUploaded?: () => void) {
       const controller = new AbortController();
       controllers.current.set(item.key, controller);
       update(item.key, { status: 'uploading', progress: 0, error: null });
+      let sentAll = false;
       try {
         await sendRef.current(item, {
           signal: controller.signal,
-          onProgress: (fraction) => update(item.key, { progress: fraction }),
+          onProgress: (fraction) => {
+            if (fraction >= 1) sentAll = true;
+            update(item.key, { progress: fraction });
+          },
         });
         update(item.key, { status: 'done', progress: 1 });
         onUploadedRef.current?.();
       } catch (error) {
-        if (controller.signal.aborted) update(item.key, { status: 'cancelled', progress: 0 });
-        else update(item.key, { status: 'failed', error: uploadError(error) });
+        const idempotencyKey = outcomeUnknown(error, sentAll) ? item.idempotencyKey : newIdempotencyKey();
+        if (controller.signal.aborted) update(item.key, { status: 'cancelled', progress: 0, idempotencyKey });
+        else update(item.key, { status: 'failed', error: uploadError(error), idempotencyKey });
       } finally {
         controllers.current.delete(item.key);
       }
@@ -96,7 +115,7 @@ export function useUploadQueue(send: SendFile, onUploaded?: () => void) {
 
   return {
     items,
-    add(files: readonly File[]) {
+    add(files: readonly File[], destination: UploadDestination | null = null) {
       const added = files.map<QueuedFile>((file) => ({
         key: `upload-${++nextKey}`,
         file,
@@ -105,6 +124,8 @@ export function useUploadQueue(send: SendFile, onUploaded?: () => void) {
         status: 'ready',
         progress: 0,
         error: null,
+        idempotencyKey: newIdempotencyKey(),
+        destination,
       }));
       setItems((current) => [...current, ...added]);
     },
@@ -132,6 +153,22 @@ export function useUploadQueue(send: SendFile, onUploaded?: () => void) {
 }
 
 export type UploadQueue = ReturnType<typeof useUploadQueue>;
+
+function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * Whether the server may have stored the file although no success came back: every byte had gone
+ * out and no answer came, or the server says the first attempt is still running (409). Any other
+ * answer, or a cut-off before the end of the file, means nothing was stored.
+ */
+export function outcomeUnknown(error: unknown, sentAll: boolean): boolean {
+  if (isApiError(error) && error.status === 409) return true;
+  // Status 0: no answer came (a network failure), like a cancel.
+  if (isApiError(error) && error.status !== 0) return false;
+  return sentAll;
+}
 
 function uploadError(error: unknown): string {
   if (isApiError(error) && error.status === 413) return `Too large: ${errorMessage(error)}`;
@@ -233,9 +270,11 @@ function UploadRow({ item, queue }: { item: QueuedFile; queue: UploadQueue }) {
           </Tooltip>
         )}
       </Group>
-      {folder && (
+      {(folder || item.destination) && (
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-          In folder {folder}
+          {item.destination ? `To ${item.destination.label}` : ''}
+          {item.destination && folder ? ', ' : ''}
+          {folder ? `in folder ${folder}` : ''}
         </Text>
       )}
       <Progress

@@ -29,7 +29,13 @@ export interface ProfileAvatarEditorProps {
 /** Makes a chosen image square: crop a part of it (drag, zoom) or fit the whole of it. */
 export function ProfileAvatarEditor(props: ProfileAvatarEditorProps) {
   return (
-    <Modal opened={props.src !== null} onClose={props.onCancel} title="Profile picture" centered>
+    <Modal
+      opened={props.src !== null}
+      onClose={props.onCancel}
+      title="Profile picture"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {/* Keyed by the file: each picture starts uncropped. */}
       {props.src && <EditorBody key={props.src} {...props} src={props.src} />}
     </Modal>
@@ -80,7 +86,7 @@ function EditorBody({ src, saving, error, onSave, onCancel }: ProfileAvatarEdito
               onZoomChange={setZoom}
               onCropComplete={(_, pixels) => setArea(pixels)}
               mediaProps={{ alt: 'The chosen picture' }}
-              cropperProps={{ 'aria-label': 'Crop area' }}
+              cropperProps={{ role: 'group', 'aria-label': 'Crop area: drag, or use the arrow keys' }}
             />
           </Box>
           <Text size="sm" id="avatar-zoom-label">

@@ -35,7 +35,11 @@ export function ProfileAvatar({ api, me }: { api: ApiClient; me: Me }) {
     mutationFn: (blob: Blob) => replaceAvatar(api, blob, `${baseName(chosen?.name)}.png`),
     onSuccess: (updated) => {
       queryClient.setQueryData(['me'], updated);
-      notifications.show({ color: 'green', message: 'Profile picture saved.' });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        color: 'green',
+        message: 'Profile picture saved.',
+      });
       close();
     },
   });
@@ -43,9 +47,18 @@ export function ProfileAvatar({ api, me }: { api: ApiClient; me: Me }) {
     mutationFn: () => removeAvatar(api),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['me'] });
-      notifications.show({ color: 'green', message: 'Profile picture removed.' });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        color: 'green',
+        message: 'Profile picture removed.',
+      });
     },
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+    onError: (error) =>
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        color: 'red',
+        message: errorMessage(error),
+      }),
   });
 
   function choose(file: File | null) {
@@ -65,6 +78,7 @@ export function ProfileAvatar({ api, me }: { api: ApiClient; me: Me }) {
       children: <Text size="sm">People will see your initials instead.</Text>,
       labels: { confirm: 'Remove', cancel: 'Cancel' },
       confirmProps: { color: 'red' },
+      closeButtonProps: { 'aria-label': 'Close' },
       onConfirm: () => remove.mutate(),
     });
   }
@@ -82,15 +96,14 @@ export function ProfileAvatar({ api, me }: { api: ApiClient; me: Me }) {
       <Stack gap="xs">
         <FileButton onChange={choose} accept="image/png,image/jpeg,image/webp,image/gif">
           {(props) => (
-            <Button {...props} variant="light" leftSection={<IconUpload aria-hidden size={16} />}>
+            <Button {...props} variant="default" leftSection={<IconUpload aria-hidden size={16} />}>
               Upload picture
             </Button>
           )}
         </FileButton>
         {me.avatar_url && (
           <Button
-            variant="subtle"
-            color="red"
+            variant="default"
             leftSection={<IconTrash aria-hidden size={16} />}
             onClick={confirmRemove}
             loading={remove.isPending}

@@ -1,9 +1,10 @@
 import type { ApiClient } from '@chambers/api-client/client';
 import type { Me } from '@chambers/contracts/me';
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
+import { formatDateTime } from './date-time';
 import { updateMe } from './profile-api';
 import { errorMessage } from './query-state';
 
@@ -24,7 +25,11 @@ export function ProfileDetailsForm({ api, me }: { api: ApiClient; me: Me }) {
     onSuccess: async (updated) => {
       queryClient.setQueryData(['me'], updated);
       await queryClient.invalidateQueries({ queryKey: ['me'] });
-      notifications.show({ color: 'green', message: 'Profile saved.' });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        color: 'green',
+        message: 'Profile saved.',
+      });
     },
   });
 
@@ -55,6 +60,9 @@ export function ProfileDetailsForm({ api, me }: { api: ApiClient; me: Me }) {
           nothingFoundMessage="No time zone matches"
           limit={50}
         />
+        <Text size="sm" c="dimmed">
+          Your time now: <SavedZoneNow timeZone={me.time_zone} />
+        </Text>
         {save.isError && (
           <Alert color="red" role="alert">
             {errorMessage(save.error)}
@@ -68,4 +76,10 @@ export function ProfileDetailsForm({ api, me }: { api: ApiClient; me: Me }) {
       </Stack>
     </form>
   );
+}
+
+/** The current time in the saved zone, so a change of zone shows at once. */
+function SavedZoneNow({ timeZone }: { timeZone: string }) {
+  const now = new Date().toISOString();
+  return <time dateTime={now}>{formatDateTime(now, timeZone)}</time>;
 }

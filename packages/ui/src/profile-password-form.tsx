@@ -19,6 +19,7 @@ export function ProfilePasswordForm({ api }: { api: ApiClient }) {
       setNext('');
       setConfirm('');
       notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
         color: 'green',
         message: 'Password changed. Your other sessions were signed out.',
       });

@@ -50,7 +50,13 @@ export function AddTimeModal({
   defaultDescription = '',
 }: AddTimeModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Add time" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Add time"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {opened && (
         <AddTimeForm
           matterId={matterId}
@@ -74,7 +80,11 @@ function AddTimeForm({
   const save = useMutation({
     mutationFn: createActivity,
     onSuccess: async (activity) => {
-      notifications.show({ color: 'green', message: `Logged ${formatDuration(activity.duration_seconds)}.` });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        color: 'green',
+        message: `Logged ${formatDuration(activity.duration_seconds)}.`,
+      });
       await queryClient.invalidateQueries({ queryKey: ['activities'] });
       onDone();
     },
@@ -253,17 +263,12 @@ function Timer({ onStopped }: { onStopped: (seconds: number) => void }) {
   return (
     <Group gap="sm">
       {startedAt === null ? (
-        <Button variant="light" leftSection={<IconPlayerPlay aria-hidden size={16} />} onClick={start}>
+        <Button variant="default" leftSection={<IconPlayerPlay aria-hidden size={16} />} onClick={start}>
           Start timer
         </Button>
       ) : (
         <>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconPlayerStop aria-hidden size={16} />}
-            onClick={stop}
-          >
+          <Button color="red.8" leftSection={<IconPlayerStop aria-hidden size={16} />} onClick={stop}>
             Stop timer
           </Button>
           <Text component="span" ff="monospace" role="timer" aria-label="Time running">

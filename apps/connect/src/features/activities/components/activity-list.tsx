@@ -11,9 +11,10 @@ import { matterChoicesQueryOptions, matterLabel } from '../../../components/add-
 import { useDeleteActivity } from '../api/delete-activity';
 
 const billingBadge = {
-  unbilled: { label: 'Not billed', color: 'gray' },
-  draft: { label: 'On a draft bill', color: 'yellow' },
-  billed: { label: 'Billed', color: 'green' },
+  // Explicit dark shades: the light variant's default text colours fail contrast.
+  unbilled: { label: 'Not billed', color: 'gray.8' },
+  draft: { label: 'On a draft bill', color: 'yellow.9' },
+  billed: { label: 'Billed', color: 'green.9' },
 } as const;
 
 /** The person's entries as cards (they fit a phone); only an entry on no bill may change. */
@@ -56,10 +57,21 @@ function ActivityCard({
       children: <Text size="sm">{summary} will be deleted. This cannot be undone.</Text>,
       labels: { confirm: 'Delete', cancel: 'Cancel' },
       confirmProps: { color: 'red' },
+      closeButtonProps: { 'aria-label': 'Close' },
       onConfirm: () =>
         remove.mutate(entry.id, {
-          onSuccess: () => notifications.show({ color: 'green', message: 'Time entry deleted.' }),
-          onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+          onSuccess: () =>
+            notifications.show({
+              closeButtonProps: { 'aria-label': 'Dismiss' },
+              color: 'green',
+              message: 'Time entry deleted.',
+            }),
+          onError: (error) =>
+            notifications.show({
+              closeButtonProps: { 'aria-label': 'Dismiss' },
+              color: 'red',
+              message: errorMessage(error),
+            }),
         }),
     });
   }

@@ -8,7 +8,13 @@ import { useUpdateActivity } from '../api/update-activity';
 /** Changes an unbilled entry: any of its matter, date, duration and description. */
 export function EditTimeModal({ entry, onClose }: { entry: Activity | null; onClose: () => void }) {
   return (
-    <Modal opened={entry !== null} onClose={onClose} title="Edit time" centered>
+    <Modal
+      opened={entry !== null}
+      onClose={onClose}
+      title="Edit time"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {entry && <EditTimeForm entry={entry} onDone={onClose} />}
     </Modal>
   );
@@ -43,7 +49,11 @@ function EditTimeForm({ entry, onDone }: { entry: Activity; onDone: () => void }
           },
           {
             onSuccess: () => {
-              notifications.show({ color: 'green', message: 'Time entry saved.' });
+              notifications.show({
+                closeButtonProps: { 'aria-label': 'Dismiss' },
+                color: 'green',
+                message: 'Time entry saved.',
+              });
               onDone();
             },
           },

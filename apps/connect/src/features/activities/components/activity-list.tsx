@@ -11,7 +11,7 @@ import { matterChoicesQueryOptions, matterLabel } from '../../../components/add-
 import { useDeleteActivity } from '../api/delete-activity';
 
 const billingBadge = {
-  // Explicit dark shades: the light variant's default text colours fail contrast.
+  // Outlined in dark shades: the light variant's text colours fail contrast on their tint.
   unbilled: { label: 'Not billed', color: 'gray.8' },
   draft: { label: 'On a draft bill', color: 'yellow.9' },
   billed: { label: 'Billed', color: 'green.9' },
@@ -85,7 +85,7 @@ function ActivityCard({
             <Text c="dimmed" size="sm">
               <PlainDate value={entry.date} />
             </Text>
-            <Badge color={badge.color} variant="light">
+            <Badge color={badge.color} variant="outline">
               {badge.label}
             </Badge>
           </Group>

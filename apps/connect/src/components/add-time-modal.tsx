@@ -2,12 +2,14 @@ import type { DataEnvelope, PageEnvelope } from '@chambers/api-client/client';
 import type { Activity, CreateActivity } from '@chambers/contracts/activities';
 import type { Matter } from '@chambers/contracts/matters';
 import { todayIn, useTimeZone } from '@chambers/ui/date-time';
-import { formatDuration, parseDuration } from '@chambers/ui/duration';
+import { formatClock, formatDuration, parseDuration } from '@chambers/ui/duration';
 import { errorMessage } from '@chambers/ui/query-state';
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useSession } from '@chambers/ui/session';
+import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../lib/api-client';
 
 /** `GET /api/v1/matters`: the matters the caller may log time on (for co-counsel, the shared ones). */
@@ -18,6 +20,10 @@ export const matterChoicesQueryOptions = () =>
       (await api.request<PageEnvelope<Matter>>('GET', '/api/v1/matters', { query: { limit: 200 }, signal }))
         .data,
   });
+
+/** How a matter is named in choices and lists. */
+export const matterLabel = (matter: Pick<Matter, 'number' | 'description'>) =>
+  `${matter.number} · ${matter.description}`;
 
 /** `POST /api/v1/activities`. */
 export async function createActivity(body: CreateActivity): Promise<Activity> {
@@ -35,7 +41,7 @@ export interface AddTimeModalProps {
   defaultDescription?: string;
 }
 
-/** "Add time" from a task, a document or a message: duration and description, logged as a time entry. */
+/** "Add time" from a task, a document, a message or Activities: logged as a time entry. */
 export function AddTimeModal({
   opened,
   onClose,
@@ -44,7 +50,13 @@ export function AddTimeModal({
   defaultDescription = '',
 }: AddTimeModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Add time" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Add time"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {opened && (
         <AddTimeForm
           matterId={matterId}
@@ -65,21 +77,78 @@ function AddTimeForm({
 }: Omit<AddTimeModalProps, 'opened' | 'onClose'> & { onDone: () => void }) {
   const timeZone = useTimeZone();
   const queryClient = useQueryClient();
-  const matters = useQuery({ ...matterChoicesQueryOptions(), enabled: !matterId });
-  const [matter, setMatter] = useState<string | null>(matterId ?? null);
-  const [date, setDate] = useState(() => todayIn(timeZone));
-  const [duration, setDuration] = useState('');
-  const [description, setDescription] = useState(defaultDescription ?? '');
-  const [durationError, setDurationError] = useState<string | null>(null);
-
   const save = useMutation({
     mutationFn: createActivity,
     onSuccess: async (activity) => {
-      notifications.show({ color: 'green', message: `Logged ${formatDuration(activity.duration_seconds)}.` });
+      notifications.show({
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        color: 'green',
+        message: `Logged ${formatDuration(activity.duration_seconds)}.`,
+      });
       await queryClient.invalidateQueries({ queryKey: ['activities'] });
       onDone();
     },
   });
+
+  return (
+    <TimeEntryForm
+      initial={{
+        matterId: matterId ?? null,
+        date: todayIn(timeZone),
+        duration: '',
+        description: defaultDescription ?? '',
+      }}
+      chooseMatter={!matterId}
+      pending={save.isPending}
+      error={save.error}
+      onCancel={onDone}
+      onSubmit={(values) =>
+        save.mutate({
+          matter_id: values.matterId,
+          date: values.date,
+          duration_seconds: values.seconds,
+          description: values.description,
+          ...link,
+        })
+      }
+    />
+  );
+}
+
+export interface TimeEntryValues {
+  matterId: string | null;
+  date: string;
+  /** As typed: `1h 30m`, `1.5` … */
+  duration: string;
+  description: string;
+}
+
+export interface TimeEntryFormProps {
+  initial: TimeEntryValues;
+  /** Offers the shared matters to choose from (otherwise the entry's matter stays as it is). */
+  chooseMatter: boolean;
+  pending: boolean;
+  /** The last save's failure, shown as the API's detail. */
+  error: unknown;
+  onSubmit: (values: { matterId: string; date: string; seconds: number; description: string }) => void;
+  onCancel: () => void;
+}
+
+/** A time entry's fields — matter, date, duration typed or timed, description — for adding or editing. */
+export function TimeEntryForm({
+  initial,
+  chooseMatter,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+}: TimeEntryFormProps) {
+  const matters = useQuery({ ...matterChoicesQueryOptions(), enabled: chooseMatter });
+  const [matter, setMatter] = useState(initial.matterId);
+  const [date, setDate] = useState(initial.date);
+  const [duration, setDuration] = useState(initial.duration);
+  const [description, setDescription] = useState(initial.description);
+  const [durationError, setDurationError] = useState<string | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -90,22 +159,24 @@ function AddTimeForm({
     }
     if (!matter) return;
     setDurationError(null);
-    save.mutate({ matter_id: matter, date, duration_seconds: seconds, description, ...link });
+    onSubmit({ matterId: matter, date, seconds, description });
   }
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {!matterId && (
+        {chooseMatter && (
           <Select
             label="Matter"
             required
             searchable
-            data={(matters.data ?? []).map((m) => ({ value: m.id, label: `${m.number} · ${m.description}` }))}
+            data={(matters.data ?? []).map((m) => ({ value: m.id, label: matterLabel(m) }))}
             value={matter}
             onChange={setMatter}
             nothingFoundMessage="No matter shared with you matches"
             disabled={matters.isPending}
+            error={matters.isError ? errorMessage(matters.error) : undefined}
+            comboboxProps={{ withinPortal: true }}
           />
         )}
         <TextInput
@@ -117,12 +188,19 @@ function AddTimeForm({
         />
         <TextInput
           label="Duration"
-          description="For example 1h 30m, 45m or 1.5 (hours)"
+          description="For example 1h 30m, 45m or 1.5 (hours), or use the timer"
           required
           value={duration}
           onChange={(e) => setDuration(e.currentTarget.value)}
           error={durationError}
           data-autofocus
+        />
+        <Timer
+          onStopped={(seconds) => {
+            // Timed work is logged in whole minutes, at least one.
+            setDuration(formatDuration(Math.max(60, seconds)));
+            setDurationError(null);
+          }}
         />
         <Textarea
           label="Description"
@@ -131,20 +209,73 @@ function AddTimeForm({
           value={description}
           onChange={(e) => setDescription(e.currentTarget.value)}
         />
-        {save.isError && (
+        {error != null && (
           <Alert color="red" role="alert">
-            {errorMessage(save.error)}
+            {errorMessage(error)}
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={save.isPending} disabled={!matter}>
+          <Button type="submit" loading={pending} disabled={!matter}>
             Save
           </Button>
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * Start / Stop. The start is kept in localStorage (per account), so a reload or closing the form
+ * does not lose a running timer; stopping hands over the seconds it ran.
+ */
+function Timer({ onStopped }: { onStopped: (seconds: number) => void }) {
+  const session = useSession();
+  const key = `chambers.connect.timer.${session?.membership.id ?? 'none'}`;
+  const [startedAt, setStartedAt] = useState<number | null>(() => {
+    const stored = Number(localStorage.getItem(key));
+    return Number.isFinite(stored) && stored > 0 ? stored : null;
+  });
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    if (startedAt === null) return;
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, [startedAt]);
+
+  function start() {
+    const at = Date.now();
+    localStorage.setItem(key, String(at));
+    setStartedAt(at);
+    setNow(at);
+  }
+
+  function stop() {
+    if (startedAt === null) return;
+    localStorage.removeItem(key);
+    setStartedAt(null);
+    onStopped((Date.now() - startedAt) / 1000);
+  }
+
+  return (
+    <Group gap="sm">
+      {startedAt === null ? (
+        <Button variant="default" leftSection={<IconPlayerPlay aria-hidden size={16} />} onClick={start}>
+          Start timer
+        </Button>
+      ) : (
+        <>
+          <Button color="red.8" leftSection={<IconPlayerStop aria-hidden size={16} />} onClick={stop}>
+            Stop timer
+          </Button>
+          <Text component="span" ff="monospace" role="timer" aria-label="Time running">
+            {formatClock((now - startedAt) / 1000)}
+          </Text>
+        </>
+      )}
+    </Group>
   );
 }

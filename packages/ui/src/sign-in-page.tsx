@@ -65,7 +65,7 @@ export function SignInPage({
     <Center component="main" mih="100dvh" p="md">
       <Stack w="100%" maw={420} gap="md">
         {passwordReset && (
-          <Alert color="green" variant="light" title="Your password is changed" role="status">
+          <Alert variant="light" title="Your password is changed" role="status">
             Sign in with your new password.
           </Alert>
         )}

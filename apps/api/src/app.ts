@@ -25,6 +25,7 @@ import { AcceptInvitation, InvitationPreview } from '@chambers/contracts/invitat
 import { matterSchemas } from '@chambers/contracts/matters';
 import { ChangePassword, Me, UpdateMe } from '@chambers/contracts/me';
 import { noteSchemas } from '@chambers/contracts/notes';
+import { PasswordResetConfirmation, PasswordResetRequest } from '@chambers/contracts/password-reset';
 import { Person, PersonRef, PersonType } from '@chambers/contracts/people';
 import { portalSchemas } from '@chambers/contracts/portals';
 import { shareSchemas } from '@chambers/contracts/shares';
@@ -61,6 +62,7 @@ import invitationRoutes from './modules/invitations/routes';
 import matterRoutes from './modules/matters/routes';
 import meRoutes from './modules/me/routes';
 import noteRoutes from './modules/notes/routes';
+import passwordResetRoutes from './modules/password-reset/routes';
 import portalMessageRoutes from './modules/portals/message-routes';
 import portalRoutes from './modules/portals/routes';
 import portalSharedResourceRoutes from './modules/portals/shared-resource-routes';
@@ -159,6 +161,8 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
       CreateApiToken,
       EmailChangeRequest,
       EmailChangeConfirmation,
+      PasswordResetRequest,
+      PasswordResetConfirmation,
       InvitationPreview,
       AcceptInvitation,
       FirmRole,
@@ -195,6 +199,7 @@ export async function buildApp(deps: Services): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(meRoutes);
   await app.register(emailChangeRoutes);
+  await app.register(passwordResetRoutes);
   await app.register(avatarRoutes);
   await app.register(apiTokenRoutes);
   await app.register(auditRoutes);

@@ -1,7 +1,7 @@
 import type { LoginRequest } from '@chambers/contracts/auth';
-import { Anchor, Center, Text } from '@mantine/core';
+import { Alert, Anchor, Center, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { type Location, Navigate, useLocation } from 'react-router';
+import { Link, type Location, Navigate, useLocation } from 'react-router';
 import { useSession } from './session';
 import { SignInForm } from './sign-in-form';
 
@@ -29,6 +29,8 @@ export interface SignInPageProps {
   otherApp: OtherAppLink;
   homePath: string;
   signInPath: string;
+  /** Where "Forgot password?" leads; the same path in both SPAs. */
+  forgotPasswordPath?: string;
 }
 
 /**
@@ -42,25 +44,45 @@ export function returnTo(state: unknown, homePath: string, signInPath: string): 
 }
 
 /** Sign-in of either SPA; once there is a session it goes on to where the user was headed. */
-export function SignInPage({ title, login, otherApp, homePath, signInPath }: SignInPageProps) {
+export function SignInPage({
+  title,
+  login,
+  otherApp,
+  homePath,
+  signInPath,
+  forgotPasswordPath = '/forgot-password',
+}: SignInPageProps) {
   useDocumentTitle(title);
   const session = useSession();
   const location = useLocation();
 
   if (session) return <Navigate to={returnTo(location.state, homePath, signInPath)} replace />;
 
+  // Set by the password reset page once the new password is saved.
+  const passwordReset = (location.state as { passwordReset?: boolean } | null)?.passwordReset === true;
+
   return (
     <Center component="main" mih="100dvh" p="md">
-      <SignInForm
-        title={title}
-        pending={login.isPending}
-        error={login.error}
-        onSubmit={(credentials) => login.mutate(credentials)}
-      >
-        <Text size="sm" ta="center">
-          {otherApp.prompt} <Anchor href={otherApp.href}>{otherApp.label}</Anchor>
-        </Text>
-      </SignInForm>
+      <Stack w="100%" maw={420} gap="md">
+        {passwordReset && (
+          <Alert variant="light" title="Your password is changed" role="status">
+            Sign in with your new password.
+          </Alert>
+        )}
+        <SignInForm
+          title={title}
+          pending={login.isPending}
+          error={login.error}
+          onSubmit={(credentials) => login.mutate(credentials)}
+        >
+          <Anchor component={Link} to={forgotPasswordPath} size="sm" ta="center">
+            Forgot password?
+          </Anchor>
+          <Text size="sm" ta="center">
+            {otherApp.prompt} <Anchor href={otherApp.href}>{otherApp.label}</Anchor>
+          </Text>
+        </SignInForm>
+      </Stack>
     </Center>
   );
 }

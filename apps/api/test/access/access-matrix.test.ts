@@ -20,6 +20,7 @@ import { invitationCases } from './cases/invitations';
 import { matterCases } from './cases/matters';
 import { meCases } from './cases/me';
 import { noteCases } from './cases/notes';
+import { passwordResetCases } from './cases/password-reset';
 import { portalMessageCases } from './cases/portal-messages';
 import { portalSharedResourceCases } from './cases/portal-shared-resources';
 import { portalCases } from './cases/portals';
@@ -45,6 +46,7 @@ const cases: RouteCase[] = [
   ...invitationCases,
   ...apiTokenCases,
   ...emailChangeCases,
+  ...passwordResetCases,
   ...avatarCases,
   ...contactCases,
   ...matterCases,

@@ -17,6 +17,9 @@ export const router = createBrowserRouter([
     errorElement: <RouteError product={productName} homePath={paths.home} />,
     children: [
       { path: paths.signIn, Component: SignInRoute },
+      // Rarely needed: their own chunks, so the sign-in page stays small.
+      { path: paths.forgotPassword, lazy: () => import('../features/auth/routes/forgot-password') },
+      { path: paths.passwordReset, lazy: () => import('../features/auth/routes/password-reset') },
       {
         path: paths.invitation,
         element: <InvitationRoute api={api} product={productName} paths={paths} />,

@@ -2,6 +2,10 @@
 export const paths = {
   home: '/',
   signIn: '/sign-in',
+  /** Asks for a password reset mail. */
+  forgotPassword: '/forgot-password',
+  /** Opened from the password reset mail. */
+  passwordReset: '/password-reset/:token',
   /** Opened from the invitation mail. */
   invitation: '/invitations/:token',
   /** Opened from the mail that confirms a new login email. */

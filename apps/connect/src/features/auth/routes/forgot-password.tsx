@@ -1,9 +1,9 @@
-import { Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
-import { pageTitle } from '../../../lib/product';
+import { ForgotPasswordRoute } from '@chambers/ui/forgot-password-page';
+import { api } from '../../../lib/api-client';
+import { paths } from '../../../lib/paths';
+import { productName } from '../../../lib/product';
 
-/** Placeholder: replaced by the feature's screen. */
+/** "Forgot password?" from sign-in: the mailed link opens Connect again. */
 export function Component() {
-  useDocumentTitle(pageTitle('Forgot password'));
-  return <Title order={1}>Forgot password</Title>;
+  return <ForgotPasswordRoute api={api} product={productName} app="connect" signInPath={paths.signIn} />;
 }

@@ -1,9 +1,9 @@
-import { Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
-import { pageTitle } from '../../../lib/product';
+import { PasswordResetRoute } from '@chambers/ui/password-reset-page';
+import { api } from '../../../lib/api-client';
+import { paths } from '../../../lib/paths';
+import { productName } from '../../../lib/product';
 
-/** Placeholder: replaced by the feature's screen. */
+/** The page the password reset mail links to. */
 export function Component() {
-  useDocumentTitle(pageTitle('Choose a new password'));
-  return <Title order={1}>Choose a new password</Title>;
+  return <PasswordResetRoute api={api} product={productName} paths={paths} />;
 }

@@ -103,7 +103,7 @@ describe("A co-counsel's Connect shows nothing that was not shared", () => {
     // The calendar's other views list the same range differently.
     await openSection(page, 'Calendar');
     for (const view of ['Week', 'List']) {
-      await page.getByRole('button', { name: view, exact: true }).click();
+      await page.getByRole('radiogroup', { name: 'Calendar view' }).getByText(view, { exact: true }).click();
       expectNoTrace(await settledPage(page), `Calendar (${view})`);
     }
   });

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiAs } from './support/api';
 import { seriousViolations } from './support/axe';
 import { expectNoSidewaysScroll, phoneViewport, signInToConnect, tabTo } from './support/connect';
 import { demoClient, demoCoCounsel, demoSharing } from './support/demo';
@@ -26,7 +27,17 @@ describe('Connect Home for co-counsel', () => {
     await section(page, 'Upcoming events')
       .getByRole('link', { name: 'Deposition of Acme procurement manager' })
       .waitFor();
-    await section(page, 'Recent documents').getByRole('link', { name: 'Complaint.pdf' }).waitFor();
+    // Other journeys upload files too: the newest shared document is whatever the API says it is.
+    const coCounsel = await apiAs(tab.baseUrl, demoCoCounsel);
+    const home = await coCounsel.call<{ data: { recent_documents: { items: { name: string }[] } } }>(
+      'GET',
+      '/api/v1/home',
+    );
+    const newest = home.body.data.recent_documents.items[0]?.name ?? 'a shared document';
+    await section(page, 'Recent documents')
+      .getByRole('link', { name: newest, exact: true })
+      .first()
+      .waitFor();
     for (const name of ['Open tasks', 'Unread conversations', 'Portals']) await section(page, name).waitFor();
     expect((await page.locator('body').textContent()) ?? '').not.toContain('Blue Harbor');
     expect(await seriousViolations(page)).toEqual([]);

@@ -26,9 +26,10 @@ export async function launchBrowser(): Promise<Browser> {
 /**
  * A fresh context (no cookies, no storage) and page on the server under test. Playwright gives up
  * on an action after 10 s, well inside the test timeout, so a failure names the locator it waited for.
+ * Reduced motion turns Mantine's transitions off, so axe never judges a dialog halfway faded in.
  */
 export async function openPage(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ baseURL, reducedMotion: 'reduce' });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   return context.newPage();

@@ -1,17 +1,18 @@
+import type { PreviewableDocument } from '@chambers/ui/document-preview';
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconDownload, IconEye, IconFile } from '@tabler/icons-react';
-import { type PreviewTarget, previewKind } from './document-preview-modal';
+import { previewContentType } from './preview-type';
 
 export interface SharedDocumentRowProps {
   documentId: string;
   name: string;
-  onPreview: (target: PreviewTarget) => void;
+  onPreview: (document: PreviewableDocument) => void;
   onDownload: (documentId: string, name: string) => void;
 }
 
 /** A shared document: its name, "Preview" for PDFs and images, and "Download". */
 export function SharedDocumentRow({ documentId, name, onPreview, onDownload }: SharedDocumentRowProps) {
-  const kind = previewKind(name);
+  const contentType = previewContentType(name);
   return (
     <Paper component="li" withBorder p="xs">
       <Group justify="space-between" gap="xs" wrap="wrap">
@@ -20,13 +21,13 @@ export function SharedDocumentRow({ documentId, name, onPreview, onDownload }: S
           <Text style={{ overflowWrap: 'anywhere', minWidth: 0 }}>{name}</Text>
         </Group>
         <Group gap="xs" wrap="nowrap">
-          {kind && (
+          {contentType && (
             <Button
               size="xs"
               variant="default"
               leftSection={<IconEye aria-hidden size={14} />}
               aria-label={`Preview ${name}`}
-              onClick={() => onPreview({ documentId, name, kind })}
+              onClick={() => onPreview({ id: documentId, name, content_type: contentType })}
             >
               Preview
             </Button>

@@ -1,3 +1,4 @@
+import { DocumentPreview, type PreviewableDocument } from '@chambers/ui/document-preview';
 import { downloadFile } from '@chambers/ui/file-download';
 import { PagedList } from '@chambers/ui/paged-list';
 import { type SendFile, UploadQueueList, useUploadQueue } from '@chambers/ui/upload-queue';
@@ -9,7 +10,6 @@ import { useRef, useState } from 'react';
 import { api } from '../../../lib/api-client';
 import { useSharedResources } from '../api/get-shared-resources';
 import { uploadToPortal } from '../api/upload-to-portal';
-import { DocumentPreviewModal, type PreviewTarget } from './document-preview-modal';
 import { SharedDocumentRow } from './shared-document-row';
 import { SharedFolder } from './shared-folder';
 
@@ -17,7 +17,7 @@ import { SharedFolder } from './shared-folder';
 export function SharedFiles({ portalId, closed }: { portalId: string; closed: boolean }) {
   const resources = useSharedResources(portalId);
   const queryClient = useQueryClient();
-  const [preview, setPreview] = useState<PreviewTarget | null>(null);
+  const [preview, setPreview] = useState<PreviewableDocument | null>(null);
   const resetPicker = useRef<() => void>(null);
 
   const send: SendFile = async (item, { signal, onProgress }) => {
@@ -89,7 +89,7 @@ export function SharedFiles({ portalId, closed }: { portalId: string; closed: bo
           </Stack>
         )}
       </PagedList>
-      <DocumentPreviewModal target={preview} onClose={() => setPreview(null)} />
+      <DocumentPreview api={api} document={preview} onClose={() => setPreview(null)} />
     </Stack>
   );
 }

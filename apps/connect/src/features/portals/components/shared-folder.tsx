@@ -1,16 +1,16 @@
+import type { PreviewableDocument } from '@chambers/ui/document-preview';
 import { PagedList } from '@chambers/ui/paged-list';
 import { Button, Paper, Stack } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconFolder } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useFolderDocuments } from '../api/get-folder-documents';
-import type { PreviewTarget } from './document-preview-modal';
 import { SharedDocumentRow } from './shared-document-row';
 
 export interface SharedFolderProps {
   portalId: string;
   folderId: string;
   name: string;
-  onPreview: (target: PreviewTarget) => void;
+  onPreview: (document: PreviewableDocument) => void;
   onDownload: (documentId: string, name: string) => void;
 }
 

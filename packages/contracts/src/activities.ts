@@ -160,6 +160,14 @@ export const ActivityQuery = Type.Object(
     non_billable: Type.Optional(Type.Boolean()),
     from: Type.Optional(ref(PlainDate)),
     to: Type.Optional(ref(PlainDate)),
+    order: Type.Optional(
+      Type.Union([Type.Literal('created'), Type.Literal('date_desc')], {
+        default: 'created',
+        description:
+          '`created`: in the order the entries were logged, oldest first. `date_desc`: newest `date` first, ' +
+          'entries of one date newest logged first. A cursor pages only the order it was issued for (400 otherwise).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -142,6 +142,15 @@ export const TaskQuery = Type.Object(
     ),
     due_before: Type.Optional(ref(PlainDate)),
     due_after: Type.Optional(ref(PlainDate)),
+    order: Type.Optional(
+      Type.Union([Type.Literal('created'), Type.Literal('due_date')], {
+        default: 'created',
+        description:
+          '`created`: in the order the tasks were made, oldest first. `due_date`: soonest due first, tasks ' +
+          'without a due date last, ties in the order they were made. A cursor pages only the order it was ' +
+          'issued for (400 otherwise).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

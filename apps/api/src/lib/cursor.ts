@@ -74,3 +74,46 @@ export function pageOfTimeKeyed<T extends { id: string }>(
 ): { items: T[]; nextCursor: string | null } {
   return pageWith(rows, limit, (last) => encodeTimeCursor({ at: timeOf(last), id: last.id }));
 }
+
+/** A position in a list ordered by a plain date (none sorts as the list says), then id. */
+export interface DateKey {
+  date: string | null;
+  id: string;
+}
+
+/**
+ * `<order>.<YYYY-MM-DD or ->.<id>`, base64url-encoded. The order's name is part of the cursor, so a
+ * cursor of one order (or of another list) is refused by another instead of skipping rows.
+ */
+export function encodeDateCursor(order: string, key: DateKey): string {
+  return Buffer.from(`${order}.${key.date ?? '-'}.${key.id}`, 'utf8').toString('base64url');
+}
+
+const DATE_KEY = /^([a-z_]+)\.(\d{4}-\d{2}-\d{2}|-)\.([0-9a-f-]{36})$/;
+
+/** A real calendar date (not 2026-02-30), which PostgreSQL would otherwise refuse with a 500. */
+const isCalendarDate = (date: string) => {
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
+};
+
+/** The key a date cursor of `order` names, or 400 for anything else. */
+export function decodeDateCursor(order: string, cursor: string): DateKey {
+  const match = DATE_KEY.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const date = match?.[2] === '-' ? null : (match?.[2] ?? '');
+  const id = match?.[3] ?? '';
+  if (!match || match[1] !== order || !UUID.test(id) || (date !== null && !isCalendarDate(date))) {
+    throw badCursor();
+  }
+  return { date, id };
+}
+
+/** `pageOf` for lists keyed on (date, id) in `order`: the cursor carries the last row's date and id. */
+export function pageOfDateKeyed<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  order: string,
+  dateOf: (row: T) => string | null,
+): { items: T[]; nextCursor: string | null } {
+  return pageWith(rows, limit, (last) => encodeDateCursor(order, { date: dateOf(last), id: last.id }));
+}

@@ -45,6 +45,9 @@ export const activities = pgTable(
     index('activities_firm_id_idx').on(table.firmId, table.id),
     index('activities_matter_id_idx').on(table.matterId, table.id),
     index('activities_author_id_idx').on(table.authorMembershipId, table.id),
+    // Newest-date-first lists (a person's own time, a firm's), read backwards.
+    index('activities_firm_date_idx').on(table.firmId, table.date, table.id),
+    index('activities_author_date_idx').on(table.authorMembershipId, table.date, table.id),
     index('activities_bill_idx').on(table.billId),
     index('activities_document_id_idx')
       .on(table.documentId, table.id)

@@ -34,6 +34,12 @@ export const tasks = pgTable(
   },
   (table) => [
     index('tasks_firm_id_idx').on(table.firmId, table.id),
+    // Soonest-due lists: a missing due date sorts as `infinity`, after every date.
+    index('tasks_firm_due_idx').on(
+      table.firmId,
+      sql`coalesce(${sql.identifier('due_date')}, 'infinity'::date)`,
+      table.id,
+    ),
     index('tasks_matter_idx').on(table.matterId),
     index('tasks_assignee_membership_idx').on(table.assigneeMembershipId),
     index('tasks_assignee_contact_idx').on(table.assigneeContactId),

@@ -1,5 +1,5 @@
 import type { BillingState } from '@chambers/contracts/activities';
-import { and, eq, gt, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { activities } from '../../db/schema/activities';
 import { bills } from '../../db/schema/bills';
@@ -9,6 +9,7 @@ import { documents } from '../../db/schema/documents';
 import { matters } from '../../db/schema/matters';
 import { memberships } from '../../db/schema/memberships';
 import { tasks } from '../../db/schema/tasks';
+import type { DateKey } from '../../lib/cursor';
 import type { RateSources } from './rates';
 
 /**
@@ -40,9 +41,27 @@ const inBillingState: Record<BillingState, () => SQL | undefined> = {
   billed: () => inArray(bills.status, ['issued', 'paid']),
 };
 
+/**
+ * Where a page starts: after an id (logged order), or after a (date, id) position in newest-date
+ * order, whose row comparison an index on (…, date, id) read backwards answers.
+ */
+export type ActivityPosition =
+  | { order: 'created'; afterId?: string }
+  | { order: 'date_desc'; after?: DateKey };
+
+const positionOf = (position: ActivityPosition): SQL | undefined => {
+  if (position.order === 'created') return position.afterId ? gt(activities.id, position.afterId) : undefined;
+  return position.after
+    ? sql`(${activities.date}, ${activities.id}) < (${position.after.date}::date, ${position.after.id}::uuid)`
+    : undefined;
+};
+
+const orderOf = (position: ActivityPosition) =>
+  position.order === 'created' ? [activities.id] : [desc(activities.date), desc(activities.id)];
+
 export interface ActivityFilters {
   limit: number;
-  afterId?: string;
+  position: ActivityPosition;
   matterId?: string;
   authorId?: string;
   documentId?: string;
@@ -53,13 +72,13 @@ export interface ActivityFilters {
   updatedSince?: Date;
 }
 
-/** Entries within `scope`, in id order after `afterId`: a keyset page on (firm|matter|author, id). */
+/** Entries within `scope`, a keyset page in `position`'s order on (firm|matter|author, [date,] id). */
 export function listActivities(db: Db, scope: SQL, filters: ActivityFilters): Promise<ActivityRow[]> {
   return selectActivities(db)
     .where(
       and(
         scope,
-        filters.afterId ? gt(activities.id, filters.afterId) : undefined,
+        positionOf(filters.position),
         filters.matterId ? eq(activities.matterId, filters.matterId) : undefined,
         filters.authorId ? eq(activities.authorMembershipId, filters.authorId) : undefined,
         filters.documentId ? eq(activities.documentId, filters.documentId) : undefined,
@@ -70,7 +89,7 @@ export function listActivities(db: Db, scope: SQL, filters: ActivityFilters): Pr
         filters.updatedSince ? gte(activities.updatedAt, filters.updatedSince) : undefined,
       ),
     )
-    .orderBy(activities.id)
+    .orderBy(...orderOf(filters.position))
     .limit(filters.limit);
 }
 

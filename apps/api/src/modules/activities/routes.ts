@@ -38,7 +38,7 @@ const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listActivities',
         tags: ['Activities'],
-        summary: 'Time entries, oldest first',
+        summary: 'Time entries, oldest first or newest date first (`order`)',
         description:
           "`from` and `to` are inclusive dates. `author_id` is a membership id (a co-counsel's too: firm users " +
           'see co-counsel time here, ready to bill). `document_id` lists the time logged on one document. ' +

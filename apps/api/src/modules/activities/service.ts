@@ -12,7 +12,7 @@ import type { Principal } from '../../auth/principal';
 import type { Db } from '../../db/database';
 import type { bills } from '../../db/schema/bills';
 import { AppError } from '../../errors/app-error';
-import { decodeCursor, pageOf } from '../../lib/cursor';
+import { decodeCursor, decodeDateCursor, pageOf, pageOfDateKeyed } from '../../lib/cursor';
 import { authorize, authorizeCreate, can, canSeeRates, scope } from '../../policy/policy';
 import { actedBy, recordAudit } from '../audit/audit-log';
 import { loadPeopleNames, type PeopleNames, toPerson } from '../practice/people';
@@ -87,9 +87,17 @@ export async function listActivities(
 ): Promise<ActivityPage> {
   const db = app.database.db;
   const limit = query.limit ?? 50;
+  const { cursor } = query;
+  const byDate = query.order === 'date_desc';
+  const position: repo.ActivityPosition = byDate
+    ? {
+        order: 'date_desc',
+        ...(cursor === undefined ? {} : { after: decodeDateCursor('date_desc', cursor) }),
+      }
+    : { order: 'created', ...(cursor === undefined ? {} : { afterId: decodeCursor(cursor) }) };
   const rows = await repo.listActivities(db, scope(principal, 'activity'), {
     limit: limit + 1,
-    ...(query.cursor === undefined ? {} : { afterId: decodeCursor(query.cursor) }),
+    position,
     ...(query.matter_id ? { matterId: query.matter_id } : {}),
     ...(query.author_id ? { authorId: query.author_id } : {}),
     ...(query.document_id ? { documentId: query.document_id } : {}),
@@ -99,10 +107,10 @@ export async function listActivities(
     ...(query.to ? { to: query.to } : {}),
     ...(query.updated_since ? { updatedSince: new Date(query.updated_since) } : {}),
   });
-  const { items, nextCursor } = pageOf(
-    rows.map((row) => ({ ...row, id: row.activity.id })),
-    limit,
-  );
+  const keyed = rows.map((row) => ({ ...row, id: row.activity.id }));
+  const { items, nextCursor } = byDate
+    ? pageOfDateKeyed(keyed, limit, 'date_desc', (row) => row.activity.date)
+    : pageOf(keyed, limit);
   return { data: await toActivities(db, principal, items), meta: { next_cursor: nextCursor } };
 }
 

@@ -1,19 +1,40 @@
 import type { TaskStatus } from '@chambers/contracts/tasks';
-import { and, eq, gt, gte, lte, ne, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { contacts } from '../../db/schema/contacts';
 import { tasks } from '../../db/schema/tasks';
+import type { DateKey } from '../../lib/cursor';
 
 export type TaskRow = typeof tasks.$inferSelect;
 type TaskValues = typeof tasks.$inferInsert;
 
-/** Tasks within `scope` (the policy's), in id order, after `afterId`. */
+/** The expression of `tasks_firm_due_idx`, so the planner reads that index in order. */
+const taskDueKey = sql`coalesce(${tasks.dueDate}, 'infinity'::date)`;
+
+/**
+ * Where a page starts: after an id (creation order), or after a (due date, id) position in
+ * soonest-due order. A missing due date sorts as `infinity`, so the order and its keyset are one
+ * row comparison on the expression `tasks_firm_due_idx` holds.
+ */
+export type TaskPosition = { order: 'created'; afterId?: string } | { order: 'due_date'; after?: DateKey };
+
+const positionOf = (position: TaskPosition): SQL | undefined => {
+  if (position.order === 'created') return position.afterId ? gt(tasks.id, position.afterId) : undefined;
+  if (!position.after) return undefined;
+  const dueKey = position.after.date ?? 'infinity';
+  return sql`(${taskDueKey}, ${tasks.id}) > (${dueKey}::date, ${position.after.id}::uuid)`;
+};
+
+const orderOf = (position: TaskPosition) =>
+  position.order === 'created' ? [tasks.id] : [taskDueKey, tasks.id];
+
+/** Tasks within `scope` (the policy's), a keyset page in `position`'s order. */
 export function listTasks(
   db: Db,
   scope: SQL,
   options: {
     limit: number;
-    afterId?: string;
+    position: TaskPosition;
     matterId?: string;
     status?: TaskStatus | 'open';
     assigneeMembershipId?: string;
@@ -39,10 +60,10 @@ export function listTasks(
         options.dueBefore ? lte(tasks.dueDate, options.dueBefore) : undefined,
         options.dueAfter ? gte(tasks.dueDate, options.dueAfter) : undefined,
         options.updatedSince ? gte(tasks.updatedAt, options.updatedSince) : undefined,
-        options.afterId ? gt(tasks.id, options.afterId) : undefined,
+        positionOf(options.position),
       ),
     )
-    .orderBy(tasks.id)
+    .orderBy(...orderOf(options.position))
     .limit(options.limit);
 }
 

@@ -23,7 +23,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listTasks',
         tags: ['Tasks'],
-        summary: 'Tasks, oldest first',
+        summary: 'Tasks, oldest first or soonest due first (`order`)',
         description:
           '`due_before` and `due_after` are inclusive and leave out tasks without a due date. Co-counsel see ' +
           'the tasks assigned to them.',

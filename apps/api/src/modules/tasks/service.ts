@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../../auth/principal';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors/app-error';
-import { decodeCursor, pageOf } from '../../lib/cursor';
+import { decodeCursor, decodeDateCursor, pageOf, pageOfDateKeyed } from '../../lib/cursor';
 import { authorize, authorizeCreate, scope } from '../../policy/policy';
 import { actedBy, recordAudit } from '../audit/audit-log';
 import { matterMask } from '../practice/matter-mask';
@@ -75,9 +75,14 @@ export async function listTasks(
 ): Promise<TaskPage> {
   const db = app.database.db;
   const limit = query.limit ?? 50;
+  const { cursor } = query;
+  const byDue = query.order === 'due_date';
+  const position: repo.TaskPosition = byDue
+    ? { order: 'due_date', ...(cursor === undefined ? {} : { after: decodeDateCursor('due_date', cursor) }) }
+    : { order: 'created', ...(cursor === undefined ? {} : { afterId: decodeCursor(cursor) }) };
   const rows = await repo.listTasks(db, scope(principal, 'task'), {
     limit: limit + 1,
-    ...(query.cursor === undefined ? {} : { afterId: decodeCursor(query.cursor) }),
+    position,
     ...(query.matter_id ? { matterId: query.matter_id } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.assignee_user_id ? { assigneeMembershipId: query.assignee_user_id } : {}),
@@ -86,7 +91,9 @@ export async function listTasks(
     ...(query.due_after ? { dueAfter: query.due_after } : {}),
     ...(query.updated_since ? { updatedSince: new Date(query.updated_since) } : {}),
   });
-  const { items, nextCursor } = pageOf(rows, limit);
+  const { items, nextCursor } = byDue
+    ? pageOfDateKeyed(rows, limit, 'due_date', (row) => row.dueDate)
+    : pageOf(rows, limit);
   return { data: await toTasks(db, principal, items), meta: { next_cursor: nextCursor } };
 }
 

@@ -1,5 +1,4 @@
 import type { Activity } from '@chambers/contracts/activities';
-import { todayIn, useTimeZone } from '@chambers/ui/date-time';
 import { PagedList } from '@chambers/ui/paged-list';
 import { useSession } from '@chambers/ui/session';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
@@ -16,8 +15,7 @@ import { EditTimeModal } from '../components/edit-time-modal';
 export function Component() {
   useDocumentTitle(pageTitle('Activities'));
   const session = useSession();
-  const timeZone = useTimeZone();
-  const query = useMyActivities(session?.membership.id ?? '', todayIn(timeZone));
+  const query = useMyActivities(session?.membership.id ?? '');
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Activity | null>(null);
 

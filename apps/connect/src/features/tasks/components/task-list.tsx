@@ -5,7 +5,7 @@ import { type ReactNode, useState } from 'react';
 import { AddTimeModal } from '../../../components/add-time-modal';
 import { type TaskListName, useTasks } from '../api/get-tasks';
 import { TaskCard } from './task-card';
-import { byCompletion, byDueDate } from './task-order';
+import { byCompletion } from './task-order';
 
 export interface TaskListProps {
   list: TaskListName;
@@ -25,7 +25,8 @@ export function TaskList({ list, empty, action }: TaskListProps) {
       <PagedList query={tasks} empty={empty} loadingLabel="Loading tasks">
         {(rows) => (
           <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
-            {[...rows].sort(list === 'open' ? byDueDate : byCompletion).map((task) => (
+            {/* Open tasks come soonest due first from the API; completed ones are sorted as loaded. */}
+            {(list === 'open' ? rows : [...rows].sort(byCompletion)).map((task) => (
               <TaskCard
                 key={task.id}
                 task={task}

@@ -1,6 +1,6 @@
 import type { Task } from '@chambers/contracts/tasks';
 import { describe, expect, it } from 'vitest';
-import { byCompletion, byDueDate } from './task-order';
+import { byCompletion } from './task-order';
 
 const task = (name: string, fields: Partial<Task> = {}): Task => ({
   id: name,
@@ -17,18 +17,6 @@ const task = (name: string, fields: Partial<Task> = {}): Task => ({
   created_at: '2026-11-01T00:00:00.000Z',
   updated_at: '2026-11-01T00:00:00.000Z',
   ...fields,
-});
-
-describe('byDueDate', () => {
-  it('puts the soonest due first, undated tasks last, ties by name', () => {
-    const tasks = [
-      task('Undated'),
-      task('Later', { due_date: '2026-12-01' }),
-      task('B soon', { due_date: '2026-11-24' }),
-      task('A soon', { due_date: '2026-11-24' }),
-    ];
-    expect(tasks.sort(byDueDate).map((t) => t.name)).toEqual(['A soon', 'B soon', 'Later', 'Undated']);
-  });
 });
 
 describe('byCompletion', () => {

@@ -1,24 +1,12 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
 import { expectNoSidewaysScroll, openSection, phoneViewport, signInToConnect } from './support/connect';
 import { demoCoCounsel, demoSharing } from './support/demo';
 import { pagePerTest } from './support/page-per-test';
 
 const tab = pagePerTest();
 
-/**
- * `seriousViolations`, leaving out the section tabs: their active tab's colours fail contrast
- * (a layout fix is proposed separately); everything this screen adds is checked.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).exclude('nav[aria-label="Sections"]').analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
 const [acme, whitfield] = demoSharing.sharedMatters;
 
 /** A description no other test writes, to find this test's own entries among the shared list. */

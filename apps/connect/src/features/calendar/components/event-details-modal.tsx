@@ -5,8 +5,8 @@ import { Anchor, Box, Button, List, Modal, Stack, Text } from '@mantine/core';
 import { IconVideo } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useMatter } from '../../../api/get-matter';
 import { pathTo } from '../../../lib/paths';
-import { useMatter } from '../api/get-matter';
 
 /** One event's details: when (in the reader's zone), where, how to join, who, and on which matter. */
 export function EventDetailsModal({ entry, onClose }: { entry: CalendarEntry | null; onClose: () => void }) {

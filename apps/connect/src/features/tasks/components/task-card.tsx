@@ -3,8 +3,8 @@ import { DateTime, PlainDate, todayIn, useTimeZone } from '@chambers/ui/date-tim
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router';
+import { useMatter } from '../../../api/get-matter';
 import { pathTo } from '../../../lib/paths';
-import { useMatter } from '../api/get-matter';
 
 export interface TaskCardProps {
   task: Task;

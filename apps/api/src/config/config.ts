@@ -26,7 +26,8 @@ export interface Config {
   /** `null` outside production when unset: the server generates and keeps one in the data directory. */
   jwtSecret: string | null;
   corsOrigins: string[];
-  rateLimit: { max: number; windowSeconds: number };
+  /** `exempt`: client addresses no limit applies to, neither the global one nor a route's own. */
+  rateLimit: { max: number; windowSeconds: number; exempt: string[] };
   shutdownDelayMs: number;
   /** The outbox worker and the document sweeper, which run together (or not at all) in a process. */
   jobs: { enabled: boolean; pollIntervalMs: number; sweepIntervalSeconds: number };

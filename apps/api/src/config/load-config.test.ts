@@ -60,6 +60,7 @@ describe('loadConfig', () => {
     [{ CONVERSATION_NOTIFY_DELAY_SECONDS: '86401' }, 'CONVERSATION_NOTIFY_DELAY_SECONDS'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ CORS_ORIGINS: 'https://ok.example,https://bad.example/path' }, 'CORS_ORIGINS'],
+    [{ RATE_LIMIT_EXEMPT: '127.0.0.1,localhost' }, 'RATE_LIMIT_EXEMPT'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, 'SMTP_URL'],
     [{ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25' }, 'JWT_SECRET'],
   ])('refuses %o with one line naming %s', (env, name) => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { Config, DatabaseConfig, LogLevel, MailConfig, NodeEnv } from './config';
 import { type Setting, type SettingName, settings } from './settings';
@@ -107,6 +108,14 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  const rateLimitExempt = (r.raw('RATE_LIMIT_EXEMPT') ?? '')
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  for (const address of rateLimitExempt) {
+    if (isIP(address) === 0) r.fail('RATE_LIMIT_EXEMPT', 'must list IP addresses like 127.0.0.1', address);
+  }
+
   const publicUrl = r.url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
   const seedDemo = env.SEED_DEMO?.trim() ? r.boolean('SEED_DEMO') : !production;
 
@@ -126,6 +135,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimit: {
       max: r.integer('RATE_LIMIT_MAX', 1, 1_000_000),
       windowSeconds: r.integer('RATE_LIMIT_WINDOW_SECONDS', 1, 86_400),
+      exempt: rateLimitExempt,
     },
     shutdownDelayMs: r.integer('SHUTDOWN_DELAY_MS', 0, 600_000),
     jobs: {

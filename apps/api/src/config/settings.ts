@@ -55,6 +55,10 @@ export const settings = {
   CORS_ORIGINS: { default: '', doc: 'Comma-separated origins allowed to call the API cross-origin.' },
   RATE_LIMIT_MAX: { default: '600', doc: 'Requests per client per RATE_LIMIT_WINDOW_SECONDS.' },
   RATE_LIMIT_WINDOW_SECONDS: { default: '60', doc: 'Rate limit window.' },
+  RATE_LIMIT_EXEMPT: {
+    default: '',
+    doc: 'Comma-separated client IP addresses never rate limited (a monitor, a test runner); as the API sees them.',
+  },
   SHUTDOWN_DELAY_MS: {
     default: '0',
     doc: 'On SIGTERM, how long to keep serving (readiness 503) before closing, so a load balancer can drain.',

@@ -59,8 +59,12 @@ export default fp(
       max: config.rateLimit.max,
       timeWindow: config.rateLimit.windowSeconds * 1000,
       enableDraftSpec: true,
-      // The SPAs' static files and the health probes are not API calls.
-      allowList: (request) => !request.url.startsWith('/api/') || request.url.startsWith('/api/health'),
+      // The SPAs' static files and the health probes are not API calls; exempt clients are trusted.
+      // Routes' own limits (sign-in, tokens) inherit this list.
+      allowList: (request) =>
+        !request.url.startsWith('/api/') ||
+        request.url.startsWith('/api/health') ||
+        config.rateLimit.exempt.includes(request.ip),
       errorResponseBuilder: (_request, context) =>
         new AppError('rate_limited', `Rate limit exceeded; retry in ${context.after}.`, {
           headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) },

@@ -151,3 +151,36 @@ describe('rate limiting', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 });
+
+describe('rate limit exemptions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RATE_LIMIT_MAX: '3', RATE_LIMIT_EXEMPT: '10.0.0.7' } });
+  });
+  afterAll(() => t.close());
+
+  it('never limits an exempt address, neither globally nor on sign-in, and still limits the others', async () => {
+    let attempt = 0;
+    // A new address each time: failures per account are counted apart from the rate limits.
+    const login = (remoteAddress: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress,
+        payload: { email: `nobody.${++attempt}@example.test`, password: 'not-a-password' },
+      });
+    const exempt: number[] = [];
+    // Past sign-in's own limit (20 a minute, which replaces the global 3 on that route).
+    for (let i = 0; i < 25; i++) exempt.push((await login('10.0.0.7')).statusCode);
+    expect(new Set(exempt)).toEqual(new Set([401]));
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/ready', remoteAddress: '10.0.0.7' })).statusCode,
+      ).toBe(200);
+    }
+
+    const other: number[] = [];
+    for (let i = 0; i < 21; i++) other.push((await login('10.0.0.8')).statusCode);
+    expect(other).toEqual([...Array<number>(20).fill(401), 429]);
+  });
+});

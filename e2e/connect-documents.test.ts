@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiAs } from './support/api';
 import { seriousViolations } from './support/axe';
 import { expectNoSidewaysScroll, openSection, phoneViewport, signInToConnect } from './support/connect';
 import { demoCoCounsel, demoSharing } from './support/demo';
@@ -56,22 +57,6 @@ async function pick(
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('menuitem', { name: item }).click();
   await (await chooser).setFiles(files);
-}
-
-/** Signs in through the API, for checks the screen does not show (what was stored). */
-async function apiAs(baseUrl: string, who: { email: string; password: string }) {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: who.email, password: who.password }),
-  });
-  const { data } = (await login.json()) as { data: { access_token: string } };
-  return async <T>(pathAndQuery: string): Promise<T> => {
-    const response = await fetch(`${baseUrl}${pathAndQuery}`, {
-      headers: { authorization: `Bearer ${data.access_token}` },
-    });
-    return (await response.json()) as T;
-  };
 }
 
 describe('Connect documents', () => {
@@ -162,11 +147,13 @@ describe('Connect documents', () => {
     const saved = path.join(await mkdtemp(path.join(tmpdir(), 'connect-download-')), 'Complaint.pdf');
     await file.saveAs(saved);
 
-    const get = await apiAs(baseUrl, demoCoCounsel);
-    const listed = await get<{ data: Array<{ name: string; size: number }> }>(
+    // Through the API: what was stored, which the screen does not show.
+    const coCounsel = await apiAs(baseUrl, demoCoCounsel);
+    const listed = await coCounsel.data<Array<{ name: string; size: number }>>(
+      'GET',
       '/api/v1/documents?q=Complaint.pdf',
     );
-    const stored = listed.data.find((document) => document.name === 'Complaint.pdf');
+    const stored = listed.find((document) => document.name === 'Complaint.pdf');
     expect((await stat(saved)).size).toBe(stored?.size);
     expect((await readFile(saved)).subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -188,11 +175,11 @@ describe('Connect documents', () => {
     await page.getByText('Logged 1h 15m.').waitFor();
     await dialog.waitFor({ state: 'hidden' });
 
-    const get = await apiAs(baseUrl, demoCoCounsel);
-    const activities = await get<{
-      data: Array<{ description: string; document_id: string | null; duration_seconds: number }>;
-    }>('/api/v1/activities?limit=200');
-    const logged = activities.data.find((activity) => activity.description === description);
+    const coCounsel = await apiAs(baseUrl, demoCoCounsel);
+    const activities = await coCounsel.data<
+      Array<{ description: string; document_id: string | null; duration_seconds: number }>
+    >('GET', '/api/v1/activities?limit=200');
+    const logged = activities.find((activity) => activity.description === description);
     expect(logged?.duration_seconds).toBe(4500);
     expect(logged?.document_id).toBeTruthy();
   });
@@ -357,9 +344,9 @@ describe('Connect documents', () => {
       uploadThroughput: -1,
     });
 
-    const get = await apiAs(baseUrl, demoCoCounsel);
-    const found = await get<{ data: unknown[] }>(`/api/v1/documents?q=${encodeURIComponent(name)}`);
-    expect(found.data).toEqual([]);
+    const coCounsel = await apiAs(baseUrl, demoCoCounsel);
+    const found = await coCounsel.data<unknown[]>('GET', `/api/v1/documents?q=${encodeURIComponent(name)}`);
+    expect(found).toEqual([]);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
     await documentList(page).or(page.getByText('No documents here yet.')).first().waitFor();

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from './support/api';
 import { seriousViolations } from './support/axe';
 import {
   expectNoSidewaysScroll,
@@ -16,20 +17,14 @@ const [acme, whitfield] = demoSharing.sharedMatters;
 
 /** The id of the matter the firm never shared, looked up as the admin (who sees every matter). */
 async function unsharedMatterId(baseUrl: string): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: demoAdmin.email, password: demoAdmin.password }),
-  });
-  expect(login.status).toBe(200);
-  const { data: session } = (await login.json()) as { data: { access_token: string } };
+  const admin = await apiAs(baseUrl, demoAdmin);
   const query = new URLSearchParams({ q: demoSharing.unsharedMatter });
-  const found = await fetch(`${baseUrl}/api/v1/matters?${query}`, {
-    headers: { authorization: `Bearer ${session.access_token}` },
-  });
+  const found = await admin.call<{ data: { id: string; description: string }[] }>(
+    'GET',
+    `/api/v1/matters?${query}`,
+  );
   expect(found.status).toBe(200);
-  const { data } = (await found.json()) as { data: { id: string; description: string }[] };
-  const matter = data.find((candidate) => candidate.description === demoSharing.unsharedMatter);
+  const matter = found.body.data.find((candidate) => candidate.description === demoSharing.unsharedMatter);
   if (!matter) throw new Error('The unshared demo matter is missing');
   return matter.id;
 }

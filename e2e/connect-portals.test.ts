@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from './support/api';
 import { seriousViolations } from './support/axe';
 import { expectNoSidewaysScroll, phoneViewport, signInToConnect } from './support/connect';
 import { demoAdmin, demoClient, demoCoCounsel } from './support/demo';
@@ -12,33 +13,6 @@ const welcome = 'Welcome to the portal for your case against Acme.';
 /** The PDF the firm shared into the seeded portal. */
 const sharedPdf = 'Letter to Acme re cure period.pdf';
 
-/** A bearer token for one of the demo logins. */
-async function tokenOf(baseUrl: string, who: { email: string; password: string }): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: who.email, password: who.password }),
-  });
-  expect(login.status).toBe(200);
-  return ((await login.json()) as { data: { access_token: string } }).data.access_token;
-}
-
-async function call<T>(
-  baseUrl: string,
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
-  return ((await response.json()) as { data: T }).data;
-}
-
 /**
  * The admin opens a portal of its own on a matter found by description (with the matter's client,
  * or the participants given); `closed` closes it at once.
@@ -50,29 +24,24 @@ async function portalByAdmin(
   closed = false,
   participants?: { type: 'contact'; id: string }[],
 ): Promise<string> {
-  const token = await tokenOf(baseUrl, demoAdmin);
-  const matters = await call<{ id: string; description: string }[]>(
-    baseUrl,
-    token,
-    'GET',
-    '/api/v1/matters?limit=200',
-  );
+  const admin = await apiAs(baseUrl, demoAdmin);
+  const matters = await admin.data<{ id: string; description: string }[]>('GET', '/api/v1/matters?limit=200');
   const target = matters.find((m) => m.description === matter);
   if (!target) throw new Error(`no matter ${matter}`);
-  const portal = await call<{ id: string }>(baseUrl, token, 'POST', '/api/v1/portals', {
+  const portal = await admin.data<{ id: string }>('POST', '/api/v1/portals', {
     matter_id: target.id,
     name,
     ...(participants ? { participants } : {}),
   });
-  if (closed) await call(baseUrl, token, 'PATCH', `/api/v1/portals/${portal.id}`, { closed: true });
+  if (closed) await admin.data('PATCH', `/api/v1/portals/${portal.id}`, { closed: true });
   return portal.id;
 }
 
 let portalId: string;
 
 beforeAll(async () => {
-  const token = await tokenOf(tab.baseUrl, demoClient);
-  const portals = await call<{ id: string; name: string }[]>(tab.baseUrl, token, 'GET', '/api/v1/portals');
+  const client = await apiAs(tab.baseUrl, demoClient);
+  const portals = await client.data<{ id: string; name: string }[]>('GET', '/api/v1/portals');
   const portal = portals.find((p) => p.name === demoClient.portalName);
   if (!portal) throw new Error('the demo client has no portal');
   portalId = portal.id;
@@ -219,10 +188,10 @@ describe('Client portal', () => {
   it('is the same screen for co-counsel who take part in a portal', async () => {
     const { baseUrl, page } = tab;
     // Co-counsel's contact card, as its own conversations name it.
-    const coCounselToken = await tokenOf(baseUrl, demoCoCounsel);
-    const conversations = await call<
+    const coCounsel = await apiAs(baseUrl, demoCoCounsel);
+    const conversations = await coCounsel.data<
       { participants: { person: { type: string; id: string; name: string } }[] }[]
-    >(baseUrl, coCounselToken, 'GET', '/api/v1/conversations');
+    >('GET', '/api/v1/conversations');
     const card = conversations
       .flatMap((c) => c.participants)
       .find((p) => p.person.type === 'contact' && p.person.name === demoCoCounsel.name);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { expectNoSidewaysScroll, phoneViewport, signInToConnect } from './support/connect';
-import { demoAdmin, demoSharing } from './support/demo';
+import { type FreshLogin, freshCoCounsel } from './support/fresh-accounts';
 import { linkMailedTo } from './support/mailbox';
 import { pagePerTest } from './support/page-per-test';
 import { submitSignIn } from './support/sign-in-form';
@@ -11,65 +11,19 @@ import { openUserMenu, userMenuButton } from './support/user-menu';
 
 const tab = pagePerTest();
 
-interface Login {
-  email: string;
-  password: string;
-  name: string;
-}
-
-async function asAdmin<T>(baseUrl: string, token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(response.ok, `${method} ${path} answered ${response.status}`).toBe(true);
-  return (await response.json()) as { data: T };
-}
-
 /**
  * A co-counsel of its own, so these journeys may change its login email, password and zone: the
  * demo admin shares a matter with a new co-counsel contact, and the mailed invitation is accepted
  * through the API.
  */
-async function freshCoCounsel(baseUrl: string): Promise<Login> {
+function ownCoCounsel(baseUrl: string): Promise<FreshLogin> {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  const who = {
+  return freshCoCounsel(baseUrl, {
     email: `pat.${stamp}@outside-counsel.test`,
     password: `profile journeys ${stamp}`,
-    name: 'Pat Profile',
-  };
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: demoAdmin.email, password: demoAdmin.password }),
+    firstName: 'Pat',
+    lastName: 'Profile',
   });
-  const { data: session } = (await login.json()) as { data: { access_token: string } };
-  const token = session.access_token;
-  const { data: contact } = await asAdmin<{ id: string }>(baseUrl, token, 'POST', '/api/v1/contacts', {
-    kind: 'person',
-    first_name: 'Pat',
-    last_name: 'Profile',
-    emails: [{ address: who.email, label: 'work' }],
-    is_co_counsel: true,
-  });
-  const { data: matters } = await asAdmin<{ id: string; description: string }[]>(
-    baseUrl,
-    token,
-    'GET',
-    '/api/v1/matters?limit=200',
-  );
-  const matter = matters.find((m) => m.description === demoSharing.sharedMatters[0]);
-  await asAdmin(baseUrl, token, 'POST', '/api/v1/shares', { contact_id: contact.id, matter_id: matter?.id });
-  const link = await linkMailedTo(baseUrl, who.email, /\/invitations\//);
-  const invitation = link.split('/').pop()?.split('?')[0];
-  const accepted = await fetch(`${baseUrl}/api/v1/invitations/${invitation}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: who.name, password: who.password }),
-  });
-  expect(accepted.ok, `accepting the invitation answered ${accepted.status}`).toBe(true);
-  return who;
 }
 
 /** A `width` × `height` PNG, left half red and right half blue: a picture that is not square. */
@@ -140,7 +94,7 @@ async function uploadPicture(page: Page, how: 'Crop' | 'Fit', name: string, prev
 describe('Connect Profile', () => {
   it('changes the time zone, and the times shown move with it', async () => {
     const { baseUrl, page } = tab;
-    const who = await freshCoCounsel(baseUrl);
+    const who = await ownCoCounsel(baseUrl);
     await signInToConnect(page, who);
     await openProfile(page);
     expect(await seriousViolations(page)).toEqual([]);
@@ -182,7 +136,7 @@ describe('Connect Profile', () => {
 
   it('uploads a picture fitted whole and then cropped, and removes it after confirming', async () => {
     const { baseUrl, page } = tab;
-    const who = await freshCoCounsel(baseUrl);
+    const who = await ownCoCounsel(baseUrl);
     await signInToConnect(page, who);
     await openProfile(page);
 
@@ -208,7 +162,7 @@ describe('Connect Profile', () => {
 
   it('changes the password by keyboard, and signs in with the new one', async () => {
     const { baseUrl, page } = tab;
-    const who = await freshCoCounsel(baseUrl);
+    const who = await ownCoCounsel(baseUrl);
     await signInToConnect(page, who);
     await openProfile(page);
     const form = section(page, 'Password');
@@ -247,7 +201,7 @@ describe('Connect Profile', () => {
 
   it('changes the login email through the link mailed to the new address', async () => {
     const { baseUrl, page } = tab;
-    const who = await freshCoCounsel(baseUrl);
+    const who = await ownCoCounsel(baseUrl);
     await signInToConnect(page, who);
     await openProfile(page);
     const form = section(page, 'Login email');
@@ -278,7 +232,7 @@ describe('Connect Profile', () => {
 
   it('fits a 375-px phone and is usable by keyboard', async () => {
     const { baseUrl, page } = tab;
-    const who = await freshCoCounsel(baseUrl);
+    const who = await ownCoCounsel(baseUrl);
     await page.setViewportSize(phoneViewport);
     await signInToConnect(page, who);
     await page.getByRole('link', { name: 'Profile settings' }).focus();

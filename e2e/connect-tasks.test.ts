@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiAs } from './support/api';
 import { seriousViolations } from './support/axe';
 import { expectNoSidewaysScroll, openSection, phoneViewport, signInToConnect } from './support/connect';
 import { demoAdmin, demoCoCounsel } from './support/demo';
@@ -18,39 +19,16 @@ interface ApiTask {
   assignee: { type: string; id: string } | null;
 }
 
-/** Signs in through the API and answers a caller for it: `call(method, path, body)` → parsed JSON. */
-async function apiAs(baseUrl: string, who: { email: string; password: string }) {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: who.email, password: who.password }),
-  });
-  expect(login.status).toBe(200);
-  const { data: session } = (await login.json()) as { data: { access_token: string } };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${session.access_token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    expect(response.ok, `${method} ${path} answered ${response.status}`).toBe(true);
-    return (await response.json()) as T;
-  };
-}
-
 /**
  * A fresh task for one test, made by the firm admin and assigned to the co-counsel (as her contact
  * card, taken from a seeded task of hers): changing it leaves the seeded ones alone.
  */
 async function taskForCoCounsel(baseUrl: string, name: string, { onMatter = true } = {}): Promise<ApiTask> {
   const admin = await apiAs(baseUrl, demoAdmin);
-  const { data: tasks } = await admin<{ data: ApiTask[] }>('GET', '/api/v1/tasks?status=open&limit=200');
+  const tasks = await admin.data<ApiTask[]>('GET', '/api/v1/tasks?status=open&limit=200');
   const seeded = tasks.find((task) => task.name === seededTask);
   expect(seeded?.assignee?.type).toBe('contact');
-  const { data: task } = await admin<{ data: ApiTask }>('POST', '/api/v1/tasks', {
+  const task = await admin.data<ApiTask>('POST', '/api/v1/tasks', {
     name,
     matter_id: onMatter ? seeded?.matter_id : null,
     due_date: new Date().toISOString().slice(0, 10),
@@ -139,9 +117,9 @@ describe('Connect Tasks (co-counsel)', () => {
     await dialog.waitFor({ state: 'detached' });
 
     const coCounsel = await apiAs(baseUrl, demoCoCounsel);
-    const { data: entries } = await coCounsel<{
-      data: { task_id: string | null; matter_id: string; duration_seconds: number; description: string }[];
-    }>('GET', '/api/v1/activities?limit=200');
+    const entries = await coCounsel.data<
+      { task_id: string | null; matter_id: string; duration_seconds: number; description: string }[]
+    >('GET', '/api/v1/activities?limit=200');
     expect(entries.find((entry) => entry.task_id === task.id)).toMatchObject({
       matter_id: task.matter_id,
       duration_seconds: 5400,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { apiAs } from './support/api';
 import { seriousViolations } from './support/axe';
 import { demoAdmin } from './support/demo';
 import { linkMailedTo } from './support/mailbox';
@@ -8,18 +9,8 @@ const tab = pagePerTest();
 
 /** Invites a new staff member as the demo admin, through the API: one sign-in. */
 async function inviteStaff(baseUrl: string, email: string, name: string) {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: demoAdmin.email, password: demoAdmin.password }),
-  });
-  expect(login.status).toBe(200);
-  const { data: session } = (await login.json()) as { data: { access_token: string } };
-  const invited = await fetch(`${baseUrl}/api/v1/users`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${session.access_token}` },
-    body: JSON.stringify({ email, name, role: 'staff' }),
-  });
+  const admin = await apiAs(baseUrl, demoAdmin);
+  const invited = await admin.call('POST', '/api/v1/users', { email, name, role: 'staff' });
   expect(invited.status).toBe(201);
 }
 

@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiAs } from './support/api';
 import { seriousViolations } from './support/axe';
 import { expectNoSidewaysScroll, phoneViewport } from './support/connect';
 import { demoAdmin } from './support/demo';
+import { acceptInvitation, freshCoCounsel } from './support/fresh-accounts';
 import { linkMailedTo } from './support/mailbox';
 import { pagePerTest } from './support/page-per-test';
 import { submitSignIn } from './support/sign-in-form';
@@ -10,68 +12,24 @@ import { submitSignIn } from './support/sign-in-form';
 const tab = pagePerTest();
 const FIRST_PASSWORD = 'first passphrase of a fresh login';
 
-/** Calls the API as the demo admin (one sign-in per call; these are few). */
-async function asAdmin(baseUrl: string, method: string, path: string, body?: object) {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: demoAdmin.email, password: demoAdmin.password }),
-  });
-  expect(login.status).toBe(200);
-  const { data: session } = (await login.json()) as { data: { access_token: string } };
-  return fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${session.access_token}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-}
-
-/** Accepts the invitation mailed to `email` through the API, making a login with FIRST_PASSWORD. */
-async function acceptInvitation(baseUrl: string, email: string, name: string, linkPrefix: RegExp) {
-  const link = await linkMailedTo(baseUrl, email, linkPrefix);
-  const token = link.split('/').pop() ?? '';
-  const accepted = await fetch(`${baseUrl}/api/v1/invitations/${token}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password: FIRST_PASSWORD }),
-  });
-  expect(accepted.status).toBe(200);
-}
-
 /** A fresh staff member of the demo firm, who signs in to Manage. */
 async function freshStaff(baseUrl: string): Promise<string> {
   const email = `reset.staff.${Date.now()}@demo-firm.test`;
-  const invited = await asAdmin(baseUrl, 'POST', '/api/v1/users', {
-    email,
-    name: 'Rey Reset',
-    role: 'staff',
-  });
+  const admin = await apiAs(baseUrl, demoAdmin);
+  const invited = await admin.call('POST', '/api/v1/users', { email, name: 'Rey Reset', role: 'staff' });
   expect(invited.status).toBe(201);
-  await acceptInvitation(baseUrl, email, 'Rey Reset', /^\/invitations\//);
+  await acceptInvitation(baseUrl, email, /^\/invitations\//, { name: 'Rey Reset', password: FIRST_PASSWORD });
   return email;
 }
 
 /** A fresh co-counsel of the demo firm (a matter shared with a new contact), who signs in to Connect. */
-async function freshCoCounsel(baseUrl: string): Promise<string> {
-  const email = `reset.counsel.${Date.now()}@outside-counsel.test`;
-  const contact = await asAdmin(baseUrl, 'POST', '/api/v1/contacts', {
-    first_name: 'Rita',
-    last_name: 'Reset',
-    emails: [{ address: email, label: 'work' }],
-    is_co_counsel: true,
+async function resetCoCounsel(baseUrl: string): Promise<string> {
+  const { email } = await freshCoCounsel(baseUrl, {
+    email: `reset.counsel.${Date.now()}@outside-counsel.test`,
+    password: FIRST_PASSWORD,
+    firstName: 'Rita',
+    lastName: 'Reset',
   });
-  expect(contact.status).toBe(201);
-  const matters = await asAdmin(baseUrl, 'GET', '/api/v1/matters?limit=1');
-  const [matter] = ((await matters.json()) as { data: { id: string }[] }).data;
-  const shared = await asAdmin(baseUrl, 'POST', '/api/v1/shares', {
-    contact_id: ((await contact.json()) as { data: { id: string } }).data.id,
-    matter_id: matter?.id,
-  });
-  expect(shared.status).toBe(201);
-  await acceptInvitation(baseUrl, email, 'Rita Reset', /^\/connect\/invitations\//);
   return email;
 }
 
@@ -155,7 +113,7 @@ async function resetThroughTheUi(
 describe('Forgotten password', () => {
   it('in Connect: a co-counsel resets the password through the mailed link and signs in with it', async () => {
     const { baseUrl, page } = tab;
-    const email = await freshCoCounsel(baseUrl);
+    const email = await resetCoCounsel(baseUrl);
     await resetThroughTheUi(page, baseUrl, {
       email,
       root: '/connect',

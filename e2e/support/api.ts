@@ -4,6 +4,8 @@ import { expect } from 'vitest';
 export interface ApiAs {
   /** Calls a route; resolves to the status and the parsed body (`undefined` when empty). */
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** Calls a route that must succeed (2xx) and resolves to the body's `data`. */
+  data<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
   /** Every row of a paginated list (`{ data, meta: { next_cursor } }`). */
   all<T = unknown>(path: string): Promise<T[]>;
 }
@@ -33,6 +35,14 @@ export async function apiAs(baseUrl: string, who: { email: string; password: str
 
   return {
     call,
+    async data<T>(method: string, path: string, body?: unknown) {
+      const response = await call<{ data: T }>(method, path, body);
+      expect(
+        response.status >= 200 && response.status < 300,
+        `${method} ${path} answered ${response.status}`,
+      ).toBe(true);
+      return response.body?.data as T;
+    },
     async all<T>(path: string) {
       const rows: T[] = [];
       let cursor: string | null = null;

@@ -17,25 +17,16 @@ describe('time entries, newest date first (order=date_desc)', () => {
   let coCounsel: SignedIn;
   let matterId: string;
 
-  const { nextIp, call } = apiCalls(() => t, '10.71');
+  const { nextIp, call, walkPages } = apiCalls(() => t, '10.71');
   const page = async (session: SignedIn, query: string, cursor?: string | null): Promise<Page> => {
     const url = `/api/v1/activities?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const response = await call(session, 'GET', url);
     expect(response.statusCode, response.body).toBe(200);
     return response.json();
   };
-  /** Every page, following the cursor; each page holds at most `limit` entries. */
-  const walk = async (session: SignedIn, query: string, limit: number) => {
-    const pages: Page['data'][] = [];
-    let cursor: string | null = null;
-    do {
-      const next: Page = await page(session, `${query}&limit=${limit}`, cursor);
-      expect(next.data.length).toBeLessThanOrEqual(limit);
-      pages.push(next.data);
-      cursor = next.meta.next_cursor;
-    } while (cursor);
-    return pages;
-  };
+  /** Every page, following the cursor. */
+  const walk = (session: SignedIn, query: string, limit: number) =>
+    walkPages<Page['data'][number]>(session, `/api/v1/activities?${query}`, limit);
   const labels = (pages: Page['data'][]) => pages.flat().map((entry) => entry.description);
 
   beforeAll(async () => {

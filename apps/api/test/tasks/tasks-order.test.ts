@@ -19,25 +19,16 @@ describe('tasks, soonest due first (order=due_date)', () => {
   let coCounsel: SignedIn;
   let matterId: string;
 
-  const { nextIp, call } = apiCalls(() => t, '10.72');
+  const { nextIp, call, walkPages } = apiCalls(() => t, '10.72');
   const page = async (session: SignedIn, query: string, cursor?: string | null): Promise<Page> => {
     const url = `/api/v1/tasks?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const response = await call(session, 'GET', url);
     expect(response.statusCode, response.body).toBe(200);
     return response.json();
   };
-  /** Every page, following the cursor; each page holds at most `limit` tasks. */
-  const walk = async (session: SignedIn, query: string, limit: number) => {
-    const pages: Page['data'][] = [];
-    let cursor: string | null = null;
-    do {
-      const next: Page = await page(session, `${query}&limit=${limit}`, cursor);
-      expect(next.data.length).toBeLessThanOrEqual(limit);
-      pages.push(next.data);
-      cursor = next.meta.next_cursor;
-    } while (cursor);
-    return pages;
-  };
+  /** Every page, following the cursor. */
+  const walk = (session: SignedIn, query: string, limit: number) =>
+    walkPages<Page['data'][number]>(session, `/api/v1/tasks?${query}`, limit);
   const names = (pages: Page['data'][]) => pages.flat().map((task) => task.name);
 
   beforeAll(async () => {

@@ -3,12 +3,13 @@ import { api } from '../../../lib/api-client';
 
 /**
  * `POST /api/v1/portals/{id}/documents`: the files go into the matter's "Portal uploads" folder
- * and are shared into the portal. Resolves with the new documents' ids.
+ * and are shared into the portal. Resolves with the new documents' ids. With an idempotency key
+ * (the upload queue keeps one per file), a retry never files the same upload twice.
  */
 export async function uploadToPortal(
   portalId: string,
   files: { file: File; name: string }[],
-  control: { onProgress: (fraction: number) => void; signal?: AbortSignal },
+  control: { onProgress: (fraction: number) => void; signal?: AbortSignal; idempotencyKey?: string },
 ): Promise<string[]> {
   const form = new FormData();
   for (const { file, name } of files) {
@@ -18,6 +19,7 @@ export async function uploadToPortal(
   }
   const result = await api.upload<PortalUploadResult>(`/api/v1/portals/${portalId}/documents`, form, {
     signal: control.signal,
+    ...(control.idempotencyKey ? { headers: { 'Idempotency-Key': control.idempotencyKey } } : {}),
     onProgress: (sent, total) => control.onProgress(total > 0 ? sent / total : 0),
   });
   return result.data.map((resource) => resource.resource_id);

@@ -21,7 +21,11 @@ export function SharedFiles({ portalId, closed }: { portalId: string; closed: bo
   const resetPicker = useRef<() => void>(null);
 
   const send: SendFile = async (item, { signal, onProgress }) => {
-    await uploadToPortal(portalId, [{ file: item.file, name: item.name }], { signal, onProgress });
+    await uploadToPortal(portalId, [{ file: item.file, name: item.name }], {
+      signal,
+      onProgress,
+      idempotencyKey: item.idempotencyKey,
+    });
   };
   const queue = useUploadQueue(send, () =>
     queryClient.invalidateQueries({ queryKey: ['portals', portalId, 'shared-resources'] }),

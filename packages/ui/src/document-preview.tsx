@@ -43,7 +43,6 @@ export function DocumentPreview({
       onClose={onClose}
       title={document ? `Preview of ${document.name}` : 'Preview'}
       size="xl"
-      closeButtonProps={{ 'aria-label': 'Close' }}
       styles={{ title: { overflowWrap: 'anywhere' } }}
     >
       {document && (

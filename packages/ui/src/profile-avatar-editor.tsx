@@ -29,13 +29,7 @@ export interface ProfileAvatarEditorProps {
 /** Makes a chosen image square: crop a part of it (drag, zoom) or fit the whole of it. */
 export function ProfileAvatarEditor(props: ProfileAvatarEditorProps) {
   return (
-    <Modal
-      opened={props.src !== null}
-      onClose={props.onCancel}
-      title="Profile picture"
-      centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
+    <Modal opened={props.src !== null} onClose={props.onCancel} title="Profile picture" centered>
       {/* Keyed by the file: each picture starts uncropped. */}
       {props.src && <EditorBody key={props.src} {...props} src={props.src} />}
     </Modal>

@@ -36,7 +36,6 @@ export function ProfileAvatar({ api, me }: { api: ApiClient; me: Me }) {
     onSuccess: (updated) => {
       queryClient.setQueryData(['me'], updated);
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Dismiss' },
         color: 'green',
         message: 'Profile picture saved.',
       });
@@ -48,14 +47,12 @@ export function ProfileAvatar({ api, me }: { api: ApiClient; me: Me }) {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['me'] });
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Dismiss' },
         color: 'green',
         message: 'Profile picture removed.',
       });
     },
     onError: (error) =>
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Dismiss' },
         color: 'red',
         message: errorMessage(error),
       }),
@@ -78,7 +75,6 @@ export function ProfileAvatar({ api, me }: { api: ApiClient; me: Me }) {
       children: <Text size="sm">People will see your initials instead.</Text>,
       labels: { confirm: 'Remove', cancel: 'Cancel' },
       confirmProps: { color: 'red' },
-      closeButtonProps: { 'aria-label': 'Close' },
       onConfirm: () => remove.mutate(),
     });
   }

@@ -26,7 +26,6 @@ export function ProfileDetailsForm({ api, me }: { api: ApiClient; me: Me }) {
       queryClient.setQueryData(['me'], updated);
       await queryClient.invalidateQueries({ queryKey: ['me'] });
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Dismiss' },
         color: 'green',
         message: 'Profile saved.',
       });

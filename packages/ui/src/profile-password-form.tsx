@@ -19,7 +19,6 @@ export function ProfilePasswordForm({ api }: { api: ApiClient }) {
       setNext('');
       setConfirm('');
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Dismiss' },
         color: 'green',
         message: 'Password changed. Your other sessions were signed out.',
       });

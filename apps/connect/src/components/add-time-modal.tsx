@@ -50,13 +50,7 @@ export function AddTimeModal({
   defaultDescription = '',
 }: AddTimeModalProps) {
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title="Add time"
-      centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
+    <Modal opened={opened} onClose={onClose} title="Add time" centered>
       {opened && (
         <AddTimeForm
           matterId={matterId}
@@ -81,7 +75,6 @@ function AddTimeForm({
     mutationFn: createActivity,
     onSuccess: async (activity) => {
       notifications.show({
-        closeButtonProps: { 'aria-label': 'Dismiss' },
         color: 'green',
         message: `Logged ${formatDuration(activity.duration_seconds)}.`,
       });

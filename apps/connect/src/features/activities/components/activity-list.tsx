@@ -57,18 +57,15 @@ function ActivityCard({
       children: <Text size="sm">{summary} will be deleted. This cannot be undone.</Text>,
       labels: { confirm: 'Delete', cancel: 'Cancel' },
       confirmProps: { color: 'red' },
-      closeButtonProps: { 'aria-label': 'Close' },
       onConfirm: () =>
         remove.mutate(entry.id, {
           onSuccess: () =>
             notifications.show({
-              closeButtonProps: { 'aria-label': 'Dismiss' },
               color: 'green',
               message: 'Time entry deleted.',
             }),
           onError: (error) =>
             notifications.show({
-              closeButtonProps: { 'aria-label': 'Dismiss' },
               color: 'red',
               message: errorMessage(error),
             }),

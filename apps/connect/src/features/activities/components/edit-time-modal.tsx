@@ -8,13 +8,7 @@ import { useUpdateActivity } from '../api/update-activity';
 /** Changes an unbilled entry: any of its matter, date, duration and description. */
 export function EditTimeModal({ entry, onClose }: { entry: Activity | null; onClose: () => void }) {
   return (
-    <Modal
-      opened={entry !== null}
-      onClose={onClose}
-      title="Edit time"
-      centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
+    <Modal opened={entry !== null} onClose={onClose} title="Edit time" centered>
       {entry && <EditTimeForm entry={entry} onDone={onClose} />}
     </Modal>
   );
@@ -50,7 +44,6 @@ function EditTimeForm({ entry, onDone }: { entry: Activity; onDone: () => void }
           {
             onSuccess: () => {
               notifications.show({
-                closeButtonProps: { 'aria-label': 'Dismiss' },
                 color: 'green',
                 message: 'Time entry saved.',
               });

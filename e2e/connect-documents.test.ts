@@ -310,6 +310,25 @@ describe('Connect documents', () => {
     expect(await documentRow(page, name).count()).toBe(0);
   });
 
+  it('refuses a file over the size limit with a clear error, and no document appears', async () => {
+    const { page, baseUrl } = tab;
+    await openDocuments(page);
+    await openPlace(page, whitfield);
+    const name = `${unique('too large')}.txt`;
+    // The test server takes files of 16 MiB at most (e2e/global-setup.ts).
+    await pick(page, 'File upload', [
+      { name, mimeType: 'text/plain', buffer: Buffer.alloc(17 * 1024 * 1024, 'a') },
+    ]);
+    await uploads(page).getByRole('button', { name: 'Upload 1 file' }).click();
+    await waitForStatus(page, name, 'failed');
+    expect(await uploadRow(page, name).getByRole('alert').textContent()).toMatch(/^Failed — Too large: /);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const coCounsel = await apiAs(baseUrl, demoCoCounsel);
+    const found = await coCounsel.data<unknown[]>('GET', `/api/v1/documents?q=${encodeURIComponent(name)}`);
+    expect(found).toEqual([]);
+  });
+
   it('cancels an upload under way: "Cancelled", and no document appears', async () => {
     const { page, baseUrl } = tab;
     await openDocuments(page);

@@ -50,6 +50,8 @@ export default async function setup(project: TestProject) {
     // Every journey comes from 127.0.0.1: one client to the rate limiters (the API's own tests
     // cover them). A whole run of sign-ins must not be throttled as if it were one abusive browser.
     RATE_LIMIT_EXEMPT: '127.0.0.1',
+    // Small enough for a journey to cross it with a generated file.
+    UPLOAD_MAX_FILE_BYTES: String(16 * 1024 * 1024),
   };
   // Always the embedded database: browser tests must not touch a developer's or CI's PostgreSQL.
   delete env.DATABASE_URL;

@@ -71,14 +71,22 @@ describe('document downloads over real HTTP', () => {
 
   it('reads from storage only as fast as the client takes the bytes, and lets go when it leaves', async () => {
     const response = await download({ range: 'bytes=1024-' });
-    expect(response.statusCode).toBe(206);
-    response.pause();
-    await sleep(500);
-    const file = opened.at(-1);
-    // Socket and stream buffers hold a few MiB at most; a buffering server would have read it all.
-    expect(file?.bytesRead).toBeGreaterThan(0);
-    expect(file?.bytesRead).toBeLessThan(16 * MiB);
-    response.destroy();
+    const file = await (async () => {
+      try {
+        expect(response.statusCode).toBe(206);
+        response.pause();
+        await sleep(500);
+        const read = opened.at(-1);
+        // Socket and stream buffers hold some MiB (loopback buffers grow on a busy machine); a
+        // buffering server would have read all 64.
+        expect(read?.bytesRead).toBeGreaterThan(0);
+        expect(read?.bytesRead).toBeLessThan(SIZE / 2);
+        return read;
+      } finally {
+        // Also when an expectation failed: an open connection would hold up closing the app.
+        response.destroy();
+      }
+    })();
     await sleep(200);
     expect(file?.destroyed).toBe(true);
   });
